@@ -13,3 +13,14 @@ export interface CatalogClient {
     options?: { limit?: number; startTimeMillis?: number; endTimeMillis?: number },
   ): Promise<AspectValue[]>;
 }
+
+/** A read-write connection to a catalog, for the `catalog` sink. */
+export interface CatalogConnection {
+  reader: CatalogClient;
+  /** Writes proposals in one transaction (all or nothing). */
+  write(proposals: import('../../model/mcp.js').MetadataChangeProposal[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens a catalog by URL (`pglite:./.catalog/data`, `postgres://…`); injected by the composition root. */
+export type CatalogConnector = (url: string) => Promise<CatalogConnection>;

@@ -2,7 +2,7 @@
 // config schema (zod; unknown keys are errors, every field has a default and a description), and
 // `create(config, ctx)`. Behaviour is shared through functions, not base classes.
 import type { z } from 'zod';
-import type { CatalogClient } from './catalog-client.js';
+import type { CatalogClient, CatalogConnector } from './catalog-client.js';
 import type { Logger } from './logger.js';
 import type { Report, SinkReport, SourceReport, TransformerReport } from './report.js';
 import type { WorkUnit } from './workunit.js';
@@ -17,6 +17,8 @@ export interface RunContext {
   catalog: CatalogClient | null;
   /** Registers a value (password, token) to be masked in every log line and report. */
   registerSecret(value: unknown): void;
+  /** Opens a catalog by URL; provided by the composition root (null in bare library use). */
+  connectCatalog: CatalogConnector | null;
 }
 
 interface PluginBase<C> {
