@@ -2,9 +2,22 @@
 // error can name `file:line:col`, with environment variables expanded in string values.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { expandEnv, MissingEnvVarError, usesEnv, type Env } from './env.js';
-import { ConfigError, type ConfigProblem } from './errors.js';
+import { ConfigError, formatPath, type ConfigProblem } from './errors.js';
+
+/** The recipe key path of a node, from the ancestors the YAML visitor hands over. */
+function keyPath(ancestors: readonly unknown[], node: unknown): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  const chain = [...ancestors, node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const a = chain[i];
+    const child = chain[i + 1];
+    if (isPair(a)) out.push(String(isScalar(a.key) ? a.key.value : a.key));
+    else if (isSeq(a)) out.push(a.items.indexOf(child as never));
+  }
+  return out;
+}
 
 /** Variables whose values are masked in logs and reports, whatever key they are used under. */
 const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|API_KEY|ACCESS_KEY|PRIVATE_KEY/i;
@@ -35,7 +48,7 @@ export class RecipeDocument {
 
   static fromText(text: string, file = 'recipe.yml', baseDir = process.cwd(), env: Env = process.env): RecipeDocument {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       throw new ConfigError(
         doc.errors.map((e) => {
@@ -43,7 +56,7 @@ export class RecipeDocument {
           return {
             location: pos ? `${file}:${pos.line}:${pos.col}` : file,
             path: '',
-            message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+            message: `YAML syntax error: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
           };
         }),
       );
@@ -68,7 +81,7 @@ export class RecipeDocument {
           const pos = node.range ? lines.linePos(node.range[0]) : null;
           problems.push({
             location: pos ? `${file}:${pos.line}:${pos.col}` : file,
-            path: '',
+            path: formatPath(keyPath(pathNodes, node)),
             message: `${e.message}; set it in the environment or give a default with \${${e.variable}:-default}`,
           });
         }

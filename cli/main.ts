@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `catalog`: thin commands that parse flags, call ingest/ or server/, print, and exit honestly
+// (0 ok, 1 the run had failures, 2 usage or configuration error). Heavy modules load lazily.
+import { Command, CommanderError } from 'commander';
+import { EXIT_USAGE, reportError } from './output.js';
+
+const program = new Command();
+program
+  .name('catalog')
+  .description('A metadata catalog and lineage service: ingest metadata with DataHub-style recipes, serve search and lineage.')
+  .version('0.1.0')
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(str) })
+  .showSuggestionAfterError(true);
+
+function run(fn: () => Promise<number>): Promise<void> {
+  return fn().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.exitCode = reportError(e);
+    },
+  );
+}
+
+program
+  .command('ingest')
+  .description('Run an ingestion recipe (source -> transformers -> sink)')
+  .requiredOption('-c, --config <file>', 'recipe file (YAML or JSON; - for stdin)')
+  .option('-n, --dry-run', 'read and transform, but write nothing to the sink')
+  .option('--preview', 'stop after the first work units (see --preview-workunits)')
+  .option('--preview-workunits <n>', 'how many work units --preview runs', '10')
+  .option('--strict-warnings', 'exit 1 when the run had warnings')
+  .option('--report-to <file>', 'also write the run report as JSON to this file')
+  .option('-q, --quiet', 'only print errors and the final report')
+  .action((opts) => run(async () => (await import('./commands/ingest.js')).ingestCommand(opts)));
+
+const check = program.command('check').description('Check plugins and recipes');
+check
+  .command('plugins')
+  .description('List every source, transformer and sink, and whether its dependencies load')
+  .option('-v, --verbose', 'say why a plugin is disabled')
+  .action((opts) => run(async () => (await import('./commands/check.js')).checkPluginsCommand(opts)));
+check
+  .command('recipe')
+  .description('Validate a recipe and every plugin config without running it')
+  .requiredOption('-c, --config <file>', 'recipe file')
+  .action((opts) => run(async () => (await import('./commands/check.js')).checkRecipeCommand(opts)));
+
+program
+  .command('get')
+  .description('Print an entity (all aspects) or some of its aspects as JSON')
+  .requiredOption('--urn <urn>', 'entity URN')
+  .option('-a, --aspect <name...>', 'only these aspects')
+  .option('--version <n>', 'aspect version (0 = latest)')
+  .option('--store <url>', 'store URL (default $CATALOG_STORE or pglite:./.catalog/data)')
+  .action((opts) => run(async () => (await import('./commands/entity.js')).getCommand(opts)));
+
+program
+  .command('delete')
+  .description('Soft-delete an entity (status.removed = true), or remove it entirely with --hard')
+  .requiredOption('--urn <urn>', 'entity URN')
+  .option('--hard', 'remove every aspect, version and timeseries value')
+  .option('--store <url>', 'store URL (default $CATALOG_STORE or pglite:./.catalog/data)')
+  .action((opts) => run(async () => (await import('./commands/entity.js')).deleteCommand(opts)));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else {
+    process.exitCode = reportError(e);
+  }
+}
