@@ -111,11 +111,11 @@ export class Pipeline {
 
   private steps(source: Source, transformers: Transformer[]): Step[] {
     const { recipe } = this.resolved;
-    const steps: Step[] = [];
+    const steps: Step[] = [autoStatusStep()];
     if (recipe.flags.set_system_metadata) {
       steps.push(systemMetadataStep({ runId: this.runId, pipelineName: recipe.pipeline_name, setPipelineName: recipe.flags.set_system_metadata_pipeline_name }));
     }
-    steps.push(autoStatusStep(), reporterStep(source.report));
+    steps.push(reporterStep(source.report));
     if (this.options.previewWorkunits != null) steps.push(limitStep(this.options.previewWorkunits));
     for (const t of transformers) steps.push((s) => t.transform(s));
     return steps;

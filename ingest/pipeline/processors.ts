@@ -1,8 +1,9 @@
 // Built-in steps applied to the source's stream before the recipe's transformers, in this order
 // (as DataHub's work-unit processors):
-//  1. system metadata first, so every later step and the sink see runId/pipelineName/lastObserved;
-//  2. auto status: every entity that produced a versioned aspect but no `status` gets
+//  1. auto status: every entity that produced a versioned aspect but no `status` gets
 //     `status {removed: false}` at end of stream, so a re-ingested entity is un-deleted;
+//  2. system metadata after every step that adds work units, so all of them carry
+//     runId/pipelineName/lastObserved;
 //  3. the work-unit reporter last, so it counts what the source plus built-ins produced.
 import type { WorkUnit } from '../api/workunit.js';
 import { workUnit } from '../api/workunit.js';
