@@ -108,6 +108,8 @@ export class SourceReport extends Report {
   /** Capped sample of names the source's patterns filtered out. */
   readonly filtered: string[] = [];
   filteredCount = 0;
+  /** URNs soft-deleted by stateful ingestion because this run no longer saw them. */
+  readonly softDeletedStaleEntities: string[] = [];
 
   reportWorkUnit(entityType: string, aspectName: string | undefined): void {
     this.eventsProduced++;
@@ -125,6 +127,8 @@ export class SourceReport extends Report {
       aspects: this.aspects.byEntity,
       filtered: this.filtered,
       filtered_count: this.filteredCount,
+      soft_deleted_stale_entities: this.softDeletedStaleEntities.slice(0, 100),
+      soft_deleted_stale_entities_count: this.softDeletedStaleEntities.length,
     };
   }
 }

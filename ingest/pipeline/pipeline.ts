@@ -12,6 +12,8 @@ import { resolveRecipe, type ResolvedRecipe } from '../recipe/recipe.js';
 import { defaultRegistries, type Registries } from '../registry.js';
 import { autoStatusStep, limitStep, reporterStep, systemMetadataStep, type Step } from './processors.js';
 import { runReporters } from './reporting.js';
+import { staleEntityRemovalStep } from './stateful.js';
+import type { StatefulIngestionConfig } from '../common/stateful.js';
 import { defaultRunId } from './run-id.js';
 import { PipelineResult } from './result.js';
 
@@ -109,9 +111,33 @@ export class Pipeline {
     return result;
   }
 
-  private steps(source: Source, transformers: Transformer[]): Step[] {
+  /** Stale-entity removal, when the source supports it and the recipe turns it on. */
+  private statefulStep(source: Source, catalog: CatalogClient | null): Step | null {
+    const { recipe, source: src } = this.resolved;
+    const cfg = (src.config as { stateful_ingestion?: StatefulIngestionConfig }).stateful_ingestion;
+    if (cfg === undefined || cfg === null || !recipe.pipeline_name) return null;
+    const enabled = cfg.enabled ?? catalog !== null;
+    if (!enabled) return null;
+    if (!catalog) {
+      source.report.warning('Stateful ingestion disabled', 'it needs a sink that writes to a catalog (catalog or datahub-rest)');
+      return null;
+    }
+    return staleEntityRemovalStep({
+      pipelineName: recipe.pipeline_name,
+      platform: src.plugin.platform ?? src.plugin.type,
+      runId: this.runId,
+      config: cfg,
+      catalog,
+      report: source.report,
+    });
+  }
+
+  private steps(source: Source, transformers: Transformer[], catalog: CatalogClient | null): Step[] {
     const { recipe } = this.resolved;
-    const steps: Step[] = [autoStatusStep()];
+    const steps: Step[] = [];
+    const stateful = this.statefulStep(source, catalog);
+    if (stateful) steps.push(stateful);
+    steps.push(autoStatusStep());
     if (recipe.flags.set_system_metadata) {
       steps.push(systemMetadataStep({ runId: this.runId, pipelineName: recipe.pipeline_name, setPipelineName: recipe.flags.set_system_metadata_pipeline_name }));
     }
@@ -122,7 +148,7 @@ export class Pipeline {
   }
 
   private async pump(source: Source, transformers: Transformer[], sink: Sink, result: PipelineResult): Promise<void> {
-    const stream = this.steps(source, transformers).reduce<AsyncIterable<WorkUnit>>((s, step) => step(s), source.workunits());
+    const stream = this.steps(source, transformers, sink.catalog ?? null).reduce<AsyncIterable<WorkUnit>>((s, step) => step(s), source.workunits());
     const batchSize = this.options.batchSize ?? 1000;
     const progressEvery = (this.options.progressIntervalSeconds ?? 10) * 1000;
     let batch: WorkUnit[] = [];
