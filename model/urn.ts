@@ -44,7 +44,6 @@ export function decodeUrnPart(part: string): string {
 
 /** Splits a tuple body `(a,(b,c),d)` into its top-level parts, tracking parenthesis depth. */
 function splitTuple(body: string, urn: string): string[] {
-  if (!body.startsWith('(') || !body.endsWith(')')) throw new UrnError(`not a tuple id in ${urn}`);
   const inner = body.slice(1, -1);
   const parts: string[] = [];
   let depth = 0;
@@ -62,6 +61,9 @@ function splitTuple(body: string, urn: string): string[] {
   }
   if (depth !== 0) throw new UrnError(`unbalanced parentheses in ${urn}`);
   parts.push(inner.slice(start));
+  parts.forEach((part, i) => {
+    if (part.length === 0) throw new UrnError(`URN tuple part ${i + 1} is empty in ${urn}`);
+  });
   return parts;
 }
 
@@ -73,7 +75,8 @@ export function parseUrn(urn: string): ParsedUrn {
   const entityType = rest.slice(0, colon);
   const id = rest.slice(colon + 1);
   if (id.length === 0) throw new UrnError(`URN has an empty id: ${urn}`);
-  const parts = id.startsWith('(') ? splitTuple(id, urn) : [id];
+  // As DataHub does, an id is a tuple only when it both starts with `(` and ends with `)`.
+  const parts = id.startsWith('(') && id.endsWith(')') ? splitTuple(id, urn) : [id];
   return { urn, entityType, id, parts };
 }
 
@@ -124,24 +127,37 @@ export interface DatasetKey {
 /** `urn:li:dataset:(urn:li:dataPlatform:<platform>,<[instance.]name>,<ENV>)`; env is upper-cased as DataHub does. */
 export function datasetUrn(platform: string, name: string, env: string = DEFAULT_ENV, platformInstance?: string | null): string {
   if (!name) throw new UrnError('dataset name must not be empty');
+  checkEnv(env.toUpperCase(), `dataset ${name}`);
   const fullName = platformInstance ? `${platformInstance}.${name}` : name;
   return tuple('dataset', [dataPlatformUrn(platform), encodeUrnPart(fullName), env.toUpperCase()]);
 }
 
+function checkEnv(env: string, where: string): void {
+  if (!isFabricType(env)) throw new UrnError(`env "${env}" is not one of ${FABRIC_TYPES.join(', ')} (in ${where})`);
+}
+
 export function parseDatasetUrn(urn: string): DatasetKey {
   const p = parseUrn(urn);
-  if (p.entityType !== 'dataset' || p.parts.length !== 3) throw new UrnError(`not a dataset URN: ${urn}`);
+  if (p.entityType !== 'dataset' || p.parts.length !== 3) {
+    throw new UrnError(`not a dataset URN (expected urn:li:dataset:(<platform urn>,<name>,<env>)): ${urn}`);
+  }
   const [platform, name, env] = p.parts as [string, string, string];
+  if (!platform.startsWith(`${PREFIX}dataPlatform:`)) throw new UrnError(`dataset URN platform must be a dataPlatform URN: ${urn}`);
+  checkEnv(env, urn);
   return { platform: platformNameOf(platform), name: decodeUrnPart(name), env };
 }
 
 export function schemaFieldUrn(parentUrn: string, fieldPath: string): string {
+  if (!isUrn(parentUrn)) throw new UrnError(`schemaField parent must be a URN: ${parentUrn}`);
+  if (!fieldPath) throw new UrnError('schemaField fieldPath must not be empty');
   return tuple('schemaField', [parentUrn, encodeUrnPart(fieldPath)]);
 }
 
 export function parseSchemaFieldUrn(urn: string): { parent: string; fieldPath: string } {
   const p = parseUrn(urn);
-  if (p.entityType !== 'schemaField' || p.parts.length !== 2) throw new UrnError(`not a schemaField URN: ${urn}`);
+  if (p.entityType !== 'schemaField' || p.parts.length !== 2 || !isUrn(p.parts[0])) {
+    throw new UrnError(`not a schemaField URN (expected urn:li:schemaField:(<parent urn>,<fieldPath>)): ${urn}`);
+  }
   return { parent: p.parts[0]!, fieldPath: decodeUrnPart(p.parts[1]!) };
 }
 
@@ -155,7 +171,8 @@ export const corpUserUrn = (username: string): string =>
 export const corpGroupUrn = (name: string): string =>
   name.startsWith(`${PREFIX}corpGroup:`) ? name : simple('corpGroup', name, 'group name');
 export const domainUrn = (id: string): string => (id.startsWith(`${PREFIX}domain:`) ? id : simple('domain', id, 'domain id'));
-export const containerUrn = (guid: string): string => simple('container', guid, 'container guid');
+export const containerUrn = (guid: string): string =>
+  guid.startsWith(`${PREFIX}container:`) ? guid : simple('container', guid, 'container guid');
 export const dataProductUrn = (id: string): string =>
   id.startsWith(`${PREFIX}dataProduct:`) ? id : simple('dataProduct', id, 'data product id');
 export const ownershipTypeUrn = (id: string): string =>
@@ -167,11 +184,14 @@ export function urnName(urn: string): string {
 }
 
 export function dataFlowUrn(orchestrator: string, flowId: string, cluster = 'prod', platformInstance?: string | null): string {
+  if (!orchestrator || !flowId || !cluster) throw new UrnError('dataFlow orchestrator, flow id and cluster must not be empty');
   const id = platformInstance ? `${platformInstance}.${flowId}` : flowId;
   return tuple('dataFlow', [encodeUrnPart(orchestrator), encodeUrnPart(id), encodeUrnPart(cluster)]);
 }
 
 export function dataJobUrn(flowUrn: string, jobId: string): string {
+  if (!flowUrn.startsWith(`${PREFIX}dataFlow:`)) throw new UrnError(`dataJob flow must be a dataFlow URN: ${flowUrn}`);
+  if (!jobId) throw new UrnError('dataJob id must not be empty');
   return tuple('dataJob', [flowUrn, encodeUrnPart(jobId)]);
 }
 
