@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          globalSetup: ['test/support/build.ts'],
           exclude: ['test/**/*.server.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -19,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['test/**/*.server.test.ts'],
+          globalSetup: ['test/support/build.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
