@@ -1,0 +1,59 @@
+// Change events: every committed write publishes its MetadataChangeLogs here, strictly after the
+// commit. Subscribers (search and graph indexers, hooks) get each commit's logs as one batch, in
+// commit order. The in-process bus awaits its subscribers, so a caller that awaited the write
+// also sees derived indexes up to date; a subscriber that throws is reported, never propagated.
+import type { MetadataChangeLog } from '../../model/mcp.js';
+
+export type ChangeLogHandler = (logs: readonly MetadataChangeLog[]) => void | Promise<void>;
+
+export interface EventBus {
+  publish(logs: readonly MetadataChangeLog[]): Promise<void>;
+  /** Returns a function that removes the subscription. */
+  subscribe(handler: ChangeLogHandler, options?: { name?: string }): () => void;
+}
+
+export interface SubscriberFailure {
+  subscriber: string;
+  error: unknown;
+  logs: readonly MetadataChangeLog[];
+}
+
+export interface InProcessEventBusOptions {
+  /** Called when a subscriber throws; defaults to a process warning naming the subscriber. */
+  onSubscriberError?: (failure: SubscriberFailure) => void;
+}
+
+export class InProcessEventBus implements EventBus {
+  private readonly subscribers = new Map<symbol, { name: string; handler: ChangeLogHandler }>();
+  private readonly onSubscriberError: (failure: SubscriberFailure) => void;
+  private count = 0;
+
+  constructor(options: InProcessEventBusOptions = {}) {
+    this.onSubscriberError =
+      options.onSubscriberError ??
+      ((f) => process.emitWarning(`event bus subscriber "${f.subscriber}" failed: ${String((f.error as Error)?.message ?? f.error)}`));
+  }
+
+  subscribe(handler: ChangeLogHandler, options: { name?: string } = {}): () => void {
+    const id = Symbol();
+    this.subscribers.set(id, { name: options.name ?? `subscriber-${++this.count}`, handler });
+    return () => {
+      this.subscribers.delete(id);
+    };
+  }
+
+  async publish(logs: readonly MetadataChangeLog[]): Promise<void> {
+    if (logs.length === 0) return;
+    for (const { name, handler } of [...this.subscribers.values()]) {
+      try {
+        await handler(logs);
+      } catch (error) {
+        try {
+          this.onSubscriberError({ subscriber: name, error, logs });
+        } catch {
+          // the error reporter itself failed; the writer still must not
+        }
+      }
+    }
+  }
+}

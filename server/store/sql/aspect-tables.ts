@@ -1,0 +1,224 @@
+// The store's SQL, set-based: every statement takes whole columns as array parameters
+// (`unnest($1::text[], …)`), so a batch of a thousand proposals costs a handful of round trips.
+// Table names are qualified by the quoted schema; values are always bound parameters.
+import type { AspectValue, SystemMetadata } from '../../../model/mcp.js';
+import type { StoredAspect, TimeseriesValue } from '../store.js';
+import type { HistoryWrite, LatestRow, LatestWrite, TimeseriesWrite } from '../write-plan.js';
+import { quoteIdent, type SqlExecutor } from './driver.js';
+
+/** Thrown inside a transaction when a guarded write found the row changed by someone else. */
+export class ConcurrentWriteError extends Error {
+  override name = 'ConcurrentWriteError';
+}
+
+const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+
+interface AspectRow {
+  urn: string;
+  aspect: string;
+  version: number;
+  metadata: AspectValue;
+  systemmetadata: SystemMetadata | null;
+  createdon: Date;
+  createdby: string;
+}
+
+const toStored = (r: AspectRow): StoredAspect => ({
+  urn: r.urn,
+  aspectName: r.aspect,
+  version: Number(r.version),
+  value: r.metadata,
+  systemMetadata: r.systemmetadata,
+  createdOn: r.createdon instanceof Date ? r.createdon : new Date(r.createdon),
+  createdBy: r.createdby,
+});
+
+export class AspectTables {
+  private readonly aspects: string;
+  private readonly timeseries: string;
+  private readonly entities: string;
+
+  constructor(schema: string) {
+    const s = quoteIdent(schema);
+    this.aspects = `${s}.metadata_aspect_v2`;
+    this.timeseries = `${s}.metadata_timeseries`;
+    this.entities = `${s}.metadata_entity`;
+  }
+
+  async readLatest(db: SqlExecutor, keys: ReadonlyArray<{ urn: string; aspect: string }>): Promise<LatestRow[]> {
+    if (keys.length === 0) return [];
+    return db.query<LatestRow>(
+      `SELECT t.urn, t.aspect, t.metadata, t.systemmetadata, t.seq::int AS seq
+         FROM unnest($1::text[], $2::text[]) AS k(urn, aspect)
+         JOIN ${this.aspects} t ON t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0`,
+      [keys.map((k) => k.urn), keys.map((k) => k.aspect)],
+    );
+  }
+
+  /** Removes every version of the given aspects, provided their latest row still has the expected seq. */
+  async deleteAspects(db: SqlExecutor, keys: ReadonlyArray<{ urn: string; aspect: string; expectSeq: number }>): Promise<void> {
+    if (keys.length === 0) return;
+    const guarded = await db.query(
+      `DELETE FROM ${this.aspects} t USING unnest($1::text[], $2::text[], $3::bigint[]) AS k(urn, aspect, seq)
+        WHERE t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0 AND t.seq = k.seq RETURNING 1`,
+      [keys.map((k) => k.urn), keys.map((k) => k.aspect), keys.map((k) => k.expectSeq)],
+    );
+    if (guarded.length !== keys.length) throw new ConcurrentWriteError('an aspect being deleted was changed concurrently');
+    await db.query(
+      `DELETE FROM ${this.aspects} t USING unnest($1::text[], $2::text[]) AS k(urn, aspect)
+        WHERE t.urn = k.urn AND t.aspect = k.aspect`,
+      [keys.map((k) => k.urn), keys.map((k) => k.aspect)],
+    );
+  }
+
+  /**
+   * Updates latest rows guarded by their seq. Where the value changed, the old latest row is
+   * copied to history as version `expectSeq` in the same statement (both see the same snapshot).
+   */
+  async updateLatest(db: SqlExecutor, rows: readonly LatestWrite[], now: number, actor: string): Promise<void> {
+    if (rows.length === 0) return;
+    const updated = await db.query(
+      `WITH k AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[])
+           AS k(urn, aspect, expect, seq, metadata, sys)
+       ), history AS (
+         INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, createdfor, seq)
+         SELECT t.urn, t.aspect, t.seq, t.metadata, t.systemmetadata, t.createdon, t.createdby, t.createdfor, t.seq
+           FROM ${this.aspects} t JOIN k ON t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0 AND t.seq = k.expect
+          WHERE k.metadata IS NOT NULL
+       )
+       UPDATE ${this.aspects} t SET
+         metadata = COALESCE(k.metadata::jsonb, t.metadata),
+         systemmetadata = k.sys::jsonb,
+         createdon = CASE WHEN k.metadata IS NULL THEN t.createdon ELSE to_timestamp($7::float8 / 1000) END,
+         createdby = CASE WHEN k.metadata IS NULL THEN t.createdby ELSE $8::text END,
+         seq = k.seq
+       FROM k WHERE t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0 AND t.seq = k.expect
+       RETURNING 1`,
+      [
+        rows.map((r) => r.urn),
+        rows.map((r) => r.aspect),
+        rows.map((r) => r.expectSeq),
+        rows.map((r) => r.seq),
+        rows.map((r) => json(r.metadata)),
+        rows.map((r) => json(r.systemMetadata)),
+        now,
+        actor,
+      ],
+    );
+    if (updated.length !== rows.length) throw new ConcurrentWriteError('an aspect being updated was changed concurrently');
+  }
+
+  async insertLatest(db: SqlExecutor, rows: readonly LatestWrite[], now: number, actor: string): Promise<void> {
+    if (rows.length === 0) return;
+    const inserted = await db.query(
+      `INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)
+       SELECT k.urn, k.aspect, 0, k.metadata::jsonb, k.sys::jsonb, to_timestamp($6::float8 / 1000), $7::text, k.seq
+         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) AS k(urn, aspect, seq, metadata, sys)
+       ON CONFLICT (urn, aspect, version) DO NOTHING
+       RETURNING 1`,
+      [rows.map((r) => r.urn), rows.map((r) => r.aspect), rows.map((r) => r.seq), rows.map((r) => json(r.metadata)), rows.map((r) => json(r.systemMetadata)), now, actor],
+    );
+    if (inserted.length !== rows.length) throw new ConcurrentWriteError('an aspect being created was created concurrently');
+  }
+
+  async insertHistory(db: SqlExecutor, rows: readonly HistoryWrite[], now: number, actor: string): Promise<void> {
+    if (rows.length === 0) return;
+    await db.query(
+      `INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)
+       SELECT k.urn, k.aspect, k.version, k.metadata::jsonb, k.sys::jsonb, to_timestamp($6::float8 / 1000), $7::text, k.version
+         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) AS k(urn, aspect, version, metadata, sys)`,
+      [rows.map((r) => r.urn), rows.map((r) => r.aspect), rows.map((r) => r.version), rows.map((r) => json(r.metadata)), rows.map((r) => json(r.systemMetadata)), now, actor],
+    );
+  }
+
+  /** Appends timeseries points; writing the same (timestamp, partition, messageId) again replaces the point. */
+  async upsertTimeseries(db: SqlExecutor, rows: readonly TimeseriesWrite[], now: number): Promise<void> {
+    if (rows.length === 0) return;
+    await db.query(
+      `INSERT INTO ${this.timeseries} (urn, aspect, timestamp_millis, partition_key, message_id, value, systemmetadata, createdon)
+       SELECT k.urn, k.aspect, k.ts, k.part, k.msg, k.value::jsonb, k.sys::jsonb, to_timestamp($8::float8 / 1000)
+         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS k(urn, aspect, ts, part, msg, value, sys)
+       ON CONFLICT (urn, aspect, timestamp_millis, partition_key, message_id)
+       DO UPDATE SET value = EXCLUDED.value, systemmetadata = EXCLUDED.systemmetadata, createdon = EXCLUDED.createdon`,
+      [
+        rows.map((r) => r.urn),
+        rows.map((r) => r.aspect),
+        rows.map((r) => r.timestampMillis),
+        rows.map((r) => r.partition),
+        rows.map((r) => r.messageId),
+        rows.map((r) => json(r.value)),
+        rows.map((r) => json(r.systemMetadata)),
+        now,
+      ],
+    );
+  }
+
+  async insertEntities(db: SqlExecutor, rows: ReadonlyArray<{ urn: string; entityType: string }>, now: number): Promise<void> {
+    if (rows.length === 0) return;
+    await db.query(
+      `INSERT INTO ${this.entities} (urn, entity_type, createdon)
+       SELECT k.urn, k.entity_type, to_timestamp($3::float8 / 1000) FROM unnest($1::text[], $2::text[]) AS k(urn, entity_type)
+       ON CONFLICT (urn) DO NOTHING`,
+      [rows.map((r) => r.urn), rows.map((r) => r.entityType), now],
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reads
+
+  async getAspect(db: SqlExecutor, urn: string, aspect: string, version: number): Promise<StoredAspect | null> {
+    const rows = await db.query<AspectRow>(
+      `SELECT urn, aspect, version::int AS version, metadata, systemmetadata, createdon, createdby
+         FROM ${this.aspects} WHERE urn = $1 AND aspect = $2 AND version = $3`,
+      [urn, aspect, version],
+    );
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  /** All versions, by version number: 0 (the latest) first, then the history from the oldest. */
+  async getVersions(db: SqlExecutor, urn: string, aspect: string): Promise<StoredAspect[]> {
+    const rows = await db.query<AspectRow>(
+      `SELECT urn, aspect, version::int AS version, metadata, systemmetadata, createdon, createdby
+         FROM ${this.aspects} WHERE urn = $1 AND aspect = $2 ORDER BY version`,
+      [urn, aspect],
+    );
+    return rows.map(toStored);
+  }
+
+  async getLatestOfEntity(db: SqlExecutor, urn: string): Promise<Array<{ aspect: string; metadata: AspectValue; systemmetadata: SystemMetadata | null }>> {
+    return db.query(`SELECT aspect, metadata, systemmetadata FROM ${this.aspects} WHERE urn = $1 AND version = 0 ORDER BY aspect`, [urn]);
+  }
+
+  async getTimeseries(db: SqlExecutor, urn: string, aspect: string, from: number | null, to: number | null, limit: number): Promise<TimeseriesValue[]> {
+    const rows = await db.query<{ ts: number; value: AspectValue; systemmetadata: SystemMetadata | null }>(
+      `SELECT timestamp_millis::float8 AS ts, value, systemmetadata FROM ${this.timeseries}
+        WHERE urn = $1 AND aspect = $2
+          AND ($3::bigint IS NULL OR timestamp_millis >= $3::bigint) AND ($4::bigint IS NULL OR timestamp_millis <= $4::bigint)
+        ORDER BY timestamp_millis DESC, partition_key, message_id LIMIT $5`,
+      [urn, aspect, from, to, limit],
+    );
+    return rows.map((r) => ({ urn, aspectName: aspect, timestampMillis: Number(r.ts), value: r.value, systemMetadata: r.systemmetadata }));
+  }
+
+  async listUrns(db: SqlExecutor, entityType: string | null, start: number, count: number): Promise<string[]> {
+    const rows = await db.query<{ urn: string }>(
+      `SELECT urn FROM ${this.entities} WHERE ($1::text IS NULL OR entity_type = $1::text) ORDER BY urn OFFSET $2 LIMIT $3`,
+      [entityType, start, count],
+    );
+    return rows.map((r) => r.urn);
+  }
+
+  /** Removes everything stored for an entity; returns the number of rows removed. */
+  async deleteEntity(db: SqlExecutor, urn: string): Promise<number> {
+    const a = await db.query(`DELETE FROM ${this.aspects} WHERE urn = $1 RETURNING 1`, [urn]);
+    const t = await db.query(`DELETE FROM ${this.timeseries} WHERE urn = $1 RETURNING 1`, [urn]);
+    await db.query(`DELETE FROM ${this.entities} WHERE urn = $1`, [urn]);
+    return a.length + t.length;
+  }
+
+  async timeseriesAspectsOf(db: SqlExecutor, urn: string): Promise<string[]> {
+    const rows = await db.query<{ aspect: string }>(`SELECT DISTINCT aspect FROM ${this.timeseries} WHERE urn = $1 ORDER BY aspect`, [urn]);
+    return rows.map((r) => r.aspect);
+  }
+}

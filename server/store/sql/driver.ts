@@ -1,0 +1,33 @@
+// The SQL seam under the store: the same statements run on PGlite (in-process) and on a
+// PostgreSQL server through `pg`. Rows come back as plain objects; values are bound as
+// parameters, never spliced into the text.
+
+export interface SqlExecutor {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  /** `pglite` (embedded, one session) or `postgres` (a pool against a server). */
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` inside BEGIN … COMMIT on one connection; rolls back if it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Quotes an identifier (schema, table) for PostgreSQL: `my"schema` -> `"my""schema"`. */
+export function quoteIdent(name: string): string {
+  if (name.length === 0 || name.length > 63 || name.includes('\u0000')) throw new Error(`invalid SQL identifier: ${JSON.stringify(name)}`);
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The SQLSTATE of a driver error, if it carries one (both pg and PGlite set `code`). */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** serialization_failure, deadlock_detected, unique_violation: a concurrent writer won; try again. */
+export function isWriteConflict(error: unknown): boolean {
+  const state = sqlState(error);
+  return state === '40001' || state === '40P01' || state === '23505';
+}

@@ -1,0 +1,80 @@
+// The store's schema as numbered migrations. The same SQL runs on PGlite (Postgres 18) and on the
+// server (Postgres 15). Applied in one transaction under an advisory lock, so two processes
+// opening the same database at once apply each migration exactly once.
+import { quoteIdent, type SqlDriver } from './driver.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Statements, given the quoted schema name. */
+  up(schema: string): string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'aspects, timeseries and entities',
+    up: (s) => [
+      // DataHub's metadata_aspect_v2: version 0 is the latest value, 1..n the history (1 the oldest).
+      // `seq` on the version-0 row is the aspect's version number (systemMetadata.version): it
+      // counts the values written so far and is the optimistic-concurrency guard of every update.
+      `CREATE TABLE IF NOT EXISTS ${s}.metadata_aspect_v2 (
+        urn            text        NOT NULL,
+        aspect         text        NOT NULL,
+        version        bigint      NOT NULL,
+        metadata       jsonb       NOT NULL,
+        systemmetadata jsonb,
+        createdon      timestamptz NOT NULL,
+        createdby      text        NOT NULL,
+        createdfor     text,
+        seq            bigint      NOT NULL DEFAULT 1,
+        CONSTRAINT pk_metadata_aspect_v2 PRIMARY KEY (urn, aspect, version)
+      )`,
+      // Timeseries aspects are appended, never versioned; re-writing the same point replaces it.
+      `CREATE TABLE IF NOT EXISTS ${s}.metadata_timeseries (
+        urn              text        NOT NULL,
+        aspect           text        NOT NULL,
+        timestamp_millis bigint      NOT NULL,
+        partition_key    text        NOT NULL DEFAULT '',
+        message_id       text        NOT NULL DEFAULT '',
+        value            jsonb       NOT NULL,
+        systemmetadata   jsonb,
+        createdon        timestamptz NOT NULL,
+        CONSTRAINT pk_metadata_timeseries PRIMARY KEY (urn, aspect, timestamp_millis, partition_key, message_id)
+      )`,
+      `CREATE TABLE IF NOT EXISTS ${s}.metadata_entity (
+        urn         text        NOT NULL PRIMARY KEY,
+        entity_type text        NOT NULL,
+        createdon   timestamptz NOT NULL
+      )`,
+      `CREATE INDEX IF NOT EXISTS metadata_entity_type_urn ON ${s}.metadata_entity (entity_type, urn)`,
+    ],
+  },
+];
+
+/** A fixed key for pg_advisory_xact_lock: the store's migrations, whatever the schema. */
+const MIGRATION_LOCK_KEY = 7_324_001;
+
+/** Applies the migrations not yet recorded in `<schema>.schema_migrations`; returns their versions. */
+export async function migrate(driver: SqlDriver, schemaName: string): Promise<number[]> {
+  const s = quoteIdent(schemaName);
+  return driver.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (
+      version    integer     NOT NULL PRIMARY KEY,
+      name       text        NOT NULL,
+      applied_on timestamptz NOT NULL DEFAULT now()
+    )`);
+    const rows = await tx.query<{ version: number }>(`SELECT version FROM ${s}.schema_migrations`);
+    const done = new Set(rows.map((r) => Number(r.version)));
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      for (const statement of migration.up(s)) await tx.query(statement);
+      await tx.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,38 @@
+// PGlite (PostgreSQL compiled to WASM) in this process, persisted to a data directory or memory.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { SqlDriver, SqlExecutor } from './driver.js';
+
+export interface PgliteDriverOptions {
+  /** A directory for the data files, or `null` for an in-memory database. */
+  dataDir: string | null;
+}
+
+export class PgliteDriver implements SqlDriver {
+  readonly kind = 'pglite' as const;
+
+  private constructor(private readonly db: PGlite) {}
+
+  static async open(options: PgliteDriverOptions): Promise<PgliteDriver> {
+    if (options.dataDir !== null) mkdirSync(options.dataDir, { recursive: true });
+    const db = await PGlite.create(options.dataDir ?? 'memory://');
+    return new PgliteDriver(db);
+  }
+
+  async query<R = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    const result = await this.db.query<R>(sql, params as unknown[]);
+    return result.rows;
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) =>
+      fn({
+        query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows,
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+  }
+}
