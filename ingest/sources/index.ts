@@ -1,4 +1,6 @@
 // Every source plugin, registered by listing it here.
 import type { SourcePlugin } from '../api/plugin.js';
+import { businessGlossarySource } from './business-glossary/source.js';
+import { fileSource } from './file/source.js';
 
-export const sources: SourcePlugin<any>[] = [];
+export const sources: SourcePlugin<any>[] = [businessGlossarySource, fileSource];
