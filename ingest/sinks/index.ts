@@ -1,5 +1,7 @@
 // Every sink plugin, registered by listing it here.
 import type { SinkPlugin } from '../api/plugin.js';
 import { catalogSink } from './catalog/sink.js';
+import { consoleSink } from './console/sink.js';
+import { fileSink } from './file/sink.js';
 
-export const sinks: SinkPlugin<any>[] = [catalogSink];
+export const sinks: SinkPlugin<any>[] = [catalogSink, consoleSink, fileSink];
