@@ -1,7 +1,9 @@
-// The metadata model's public API: URNs, MCP/MCL, aspect schemas and types, the aspect
-// registry, and field path helpers.
+// The metadata model's public API: URNs, MCP/MCL (and legacy MCE), JSON-patch, aspect schemas
+// and types, the aspect registry, and field path helpers.
 export * from './urn.js';
 export * from './mcp.js';
+export * from './mce.js';
+export * from './patch.js';
 export * from './field-path.js';
 
 // Shared records. `AuditStamp` here is the validated schema and its type (same shape as the

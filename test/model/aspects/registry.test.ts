@@ -6,6 +6,7 @@ import {
   entityTypesForAspect,
   isTimeseriesAspect,
   keyAspectName,
+  recordForAspectName,
   validateAspect,
 } from '../../../model/index.js';
 import { DATAHUB_EXAMPLES, KAFKA_SCHEMA } from './examples.js';
@@ -147,11 +148,15 @@ describe('the aspect registry', () => {
     expect(isTimeseriesAspect('schemaMetadata')).toBe(false);
   });
 
-  it('gives the PDL record name and the key aspect of an entity type', () => {
+  it('gives the PDL record name, the same as the MCE mapping, and the key aspect of an entity type', () => {
     expect(aspectFqn('globalTags')).toBe('com.linkedin.common.GlobalTags');
     expect(aspectFqn('schemaMetadata')).toBe('com.linkedin.schema.SchemaMetadata');
     expect(aspectFqn('datasetKey')).toBe('com.linkedin.metadata.key.DatasetKey');
     expect(keyAspectName('corpuser')).toBe('corpUserKey');
+    for (const name of ASPECT_NAMES) {
+      const mceRecord = recordForAspectName(name);
+      if (mceRecord) expect(aspectFqn(name), name).toBe(mceRecord);
+    }
     expect(keyAspectName('toString')).toBeUndefined();
     expect(aspectSchema('constructor')).toBeUndefined();
   });
