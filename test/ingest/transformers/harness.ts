@@ -59,6 +59,7 @@ export function testContext(options: { catalog?: CatalogClient | null; baseDir?:
     logger: silentLogger,
     catalog: options.catalog ?? null,
     registerSecret() {},
+    connectCatalog: null,
   };
 }
 
