@@ -5,7 +5,7 @@
 import { applyPatch, PatchError } from '../../model/patch.js';
 import type { AspectValue, MetadataChangeLog, MetadataChangeProposal, PatchOperation, SystemMetadata } from '../../model/mcp.js';
 import { isTimeseriesAspect, validateAspect } from '../../model/aspects/registry.js';
-import { canonicalJson } from './canonical-json.js';
+import { jsonEqual } from './canonical-json.js';
 import { InvalidProposalError, StoreConflictError } from './errors.js';
 import type { ApplyResult } from './store.js';
 
@@ -74,7 +74,7 @@ interface KeyState {
   aspect: string;
   db: LatestRow | null;
   deleted: boolean;
-  current: { value: AspectValue; canon: string; sys: SystemMetadata; seq: number } | null;
+  current: { value: AspectValue; sys: SystemMetadata; seq: number } | null;
   /** The current value differs from the db row (new seq) or its systemMetadata was refreshed. */
   dirty: boolean;
   history: HistoryWrite[];
@@ -142,7 +142,7 @@ export function planWrites(
     let state = states.get(key);
     if (!state) {
       const db = latest.get(key) ?? null;
-      const current = db && { value: db.metadata, canon: canonicalJson(db.metadata), sys: db.systemmetadata ?? {}, seq: db.seq };
+      const current = db && { value: db.metadata, sys: db.systemmetadata ?? {}, seq: db.seq };
       state = { urn, aspect, db, deleted: false, current, dirty: false, history: [] };
       states.set(key, state);
     }
@@ -182,12 +182,11 @@ export function planWrites(
       if (!check.ok) throw new InvalidProposalError(index, urn, aspect, check.errors);
     }
 
-    const canon = canonicalJson(value);
     const previous = s.current;
-    if (previous && previous.canon === canon) {
+    if (previous && jsonEqual(previous.value, value)) {
       // Same value: no new version, no change log (RESTATE re-announces it); refresh when it was last seen.
       const sys = { ...previous.sys, lastObserved: sysIn.lastObserved, runId: sysIn.runId };
-      if (canonicalJson(sys) !== canonicalJson(previous.sys)) {
+      if (!jsonEqual(sys, previous.sys)) {
         previous.sys = sys;
         s.dirty = true;
       }
@@ -203,7 +202,7 @@ export function planWrites(
       s.history.push({ urn, aspect, version: previous.seq, metadata: previous.value, systemMetadata: previous.sys });
     }
     const sys = { ...sysIn, version: String(seq) };
-    s.current = { value, canon, sys, seq };
+    s.current = { value, sys, seq };
     s.dirty = true;
     if (!previous) newEntities.set(urn, p.entityType);
     plan.results.push({ urn, aspectName: aspect, outcome: previous ? 'updated' : 'created', version: seq });

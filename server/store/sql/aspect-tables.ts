@@ -11,8 +11,6 @@ export class ConcurrentWriteError extends Error {
   override name = 'ConcurrentWriteError';
 }
 
-const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
-
 interface AspectRow {
   urn: string;
   aspect: string;
@@ -71,16 +69,20 @@ export class AspectTables {
     );
   }
 
+  // Row batches with JSON values travel as one JSON document read by jsonb_to_recordset: one
+  // JSON.stringify in Node and one parse in the server, instead of escaping each value into a
+  // text[] literal and parsing each again (measured about twice as fast on both engines).
+
   /**
    * Updates latest rows guarded by their seq. Where the value changed, the old latest row is
-   * copied to history as version `expectSeq` in the same statement (both see the same snapshot).
+   * copied to history as version `expect` in the same statement (both see the same snapshot).
    */
   async updateLatest(db: SqlExecutor, rows: readonly LatestWrite[], now: number, actor: string): Promise<void> {
     if (rows.length === 0) return;
+    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, expect: r.expectSeq, seq: r.seq, metadata: r.metadata, sys: r.systemMetadata }));
     const updated = await db.query(
       `WITH k AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[])
-           AS k(urn, aspect, expect, seq, metadata, sys)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text, expect bigint, seq bigint, metadata jsonb, sys jsonb)
        ), history AS (
          INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, createdfor, seq)
          SELECT t.urn, t.aspect, t.seq, t.metadata, t.systemmetadata, t.createdon, t.createdby, t.createdfor, t.seq
@@ -88,69 +90,54 @@ export class AspectTables {
           WHERE k.metadata IS NOT NULL
        )
        UPDATE ${this.aspects} t SET
-         metadata = COALESCE(k.metadata::jsonb, t.metadata),
-         systemmetadata = k.sys::jsonb,
-         createdon = CASE WHEN k.metadata IS NULL THEN t.createdon ELSE to_timestamp($7::float8 / 1000) END,
-         createdby = CASE WHEN k.metadata IS NULL THEN t.createdby ELSE $8::text END,
+         metadata = COALESCE(k.metadata, t.metadata),
+         systemmetadata = k.sys,
+         createdon = CASE WHEN k.metadata IS NULL THEN t.createdon ELSE to_timestamp($2::float8 / 1000) END,
+         createdby = CASE WHEN k.metadata IS NULL THEN t.createdby ELSE $3::text END,
          seq = k.seq
        FROM k WHERE t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0 AND t.seq = k.expect
        RETURNING 1`,
-      [
-        rows.map((r) => r.urn),
-        rows.map((r) => r.aspect),
-        rows.map((r) => r.expectSeq),
-        rows.map((r) => r.seq),
-        rows.map((r) => json(r.metadata)),
-        rows.map((r) => json(r.systemMetadata)),
-        now,
-        actor,
-      ],
+      [JSON.stringify(doc), now, actor],
     );
     if (updated.length !== rows.length) throw new ConcurrentWriteError('an aspect being updated was changed concurrently');
   }
 
   async insertLatest(db: SqlExecutor, rows: readonly LatestWrite[], now: number, actor: string): Promise<void> {
     if (rows.length === 0) return;
+    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, seq: r.seq, metadata: r.metadata, sys: r.systemMetadata }));
     const inserted = await db.query(
       `INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)
-       SELECT k.urn, k.aspect, 0, k.metadata::jsonb, k.sys::jsonb, to_timestamp($6::float8 / 1000), $7::text, k.seq
-         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) AS k(urn, aspect, seq, metadata, sys)
+       SELECT k.urn, k.aspect, 0, k.metadata, k.sys, to_timestamp($2::float8 / 1000), $3::text, k.seq
+         FROM jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text, seq bigint, metadata jsonb, sys jsonb)
        ON CONFLICT (urn, aspect, version) DO NOTHING
        RETURNING 1`,
-      [rows.map((r) => r.urn), rows.map((r) => r.aspect), rows.map((r) => r.seq), rows.map((r) => json(r.metadata)), rows.map((r) => json(r.systemMetadata)), now, actor],
+      [JSON.stringify(doc), now, actor],
     );
     if (inserted.length !== rows.length) throw new ConcurrentWriteError('an aspect being created was created concurrently');
   }
 
   async insertHistory(db: SqlExecutor, rows: readonly HistoryWrite[], now: number, actor: string): Promise<void> {
     if (rows.length === 0) return;
+    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, version: r.version, metadata: r.metadata, sys: r.systemMetadata }));
     await db.query(
       `INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)
-       SELECT k.urn, k.aspect, k.version, k.metadata::jsonb, k.sys::jsonb, to_timestamp($6::float8 / 1000), $7::text, k.version
-         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) AS k(urn, aspect, version, metadata, sys)`,
-      [rows.map((r) => r.urn), rows.map((r) => r.aspect), rows.map((r) => r.version), rows.map((r) => json(r.metadata)), rows.map((r) => json(r.systemMetadata)), now, actor],
+       SELECT k.urn, k.aspect, k.version, k.metadata, k.sys, to_timestamp($2::float8 / 1000), $3::text, k.version
+         FROM jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text, version bigint, metadata jsonb, sys jsonb)`,
+      [JSON.stringify(doc), now, actor],
     );
   }
 
   /** Appends timeseries points; writing the same (timestamp, partition, messageId) again replaces the point. */
   async upsertTimeseries(db: SqlExecutor, rows: readonly TimeseriesWrite[], now: number): Promise<void> {
     if (rows.length === 0) return;
+    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, ts: r.timestampMillis, part: r.partition, msg: r.messageId, value: r.value, sys: r.systemMetadata }));
     await db.query(
       `INSERT INTO ${this.timeseries} (urn, aspect, timestamp_millis, partition_key, message_id, value, systemmetadata, createdon)
-       SELECT k.urn, k.aspect, k.ts, k.part, k.msg, k.value::jsonb, k.sys::jsonb, to_timestamp($8::float8 / 1000)
-         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS k(urn, aspect, ts, part, msg, value, sys)
+       SELECT k.urn, k.aspect, k.ts, k.part, k.msg, k.value, k.sys, to_timestamp($2::float8 / 1000)
+         FROM jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text, ts bigint, part text, msg text, value jsonb, sys jsonb)
        ON CONFLICT (urn, aspect, timestamp_millis, partition_key, message_id)
        DO UPDATE SET value = EXCLUDED.value, systemmetadata = EXCLUDED.systemmetadata, createdon = EXCLUDED.createdon`,
-      [
-        rows.map((r) => r.urn),
-        rows.map((r) => r.aspect),
-        rows.map((r) => r.timestampMillis),
-        rows.map((r) => r.partition),
-        rows.map((r) => r.messageId),
-        rows.map((r) => json(r.value)),
-        rows.map((r) => json(r.systemMetadata)),
-        now,
-      ],
+      [JSON.stringify(doc), now],
     );
   }
 
