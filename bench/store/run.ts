@@ -1,6 +1,6 @@
 // Store write throughput: N aspects of ~1 KB in batches of 1,000, first as new values (the
 // insert path), then rewritten with changed values (the versioning path: history + update).
-//   node dist/bench/store/run.js [--count N] [--batch B] [--postgres URL]
+//   node dist/bench/store/run.js [--count N] [--batch B] [--postgres URL] [--concurrency C]
 // PGlite runs in a fresh temporary data directory; the PostgreSQL server (argument or
 // CATALOG_TEST_POSTGRES_URL) in a fresh schema that is dropped afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,17 +37,23 @@ function batches(count: number, batchSize: number, round: number): MetadataChang
   return out;
 }
 
-async function timePass(store: SqlMetadataStore, pass: string, work: MetadataChangeProposal[][]): Promise<PassResult> {
+/** Applies the batches with up to `concurrency` apply() calls in flight (1 = one after another). */
+async function timePass(store: SqlMetadataStore, pass: string, work: MetadataChangeProposal[][], concurrency: number): Promise<PassResult> {
   const started = process.hrtime.bigint();
   let aspects = 0;
-  for (const batch of work) {
-    await store.apply(batch);
-    aspects += batch.length;
-  }
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < work.length) {
+      const batch = work[next++]!;
+      await store.apply(batch);
+      aspects += batch.length;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return { pass, aspects, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
-async function runEngine(url: string, count: number, batchSize: number, schema?: string): Promise<PassResult[]> {
+async function runEngine(url: string, count: number, batchSize: number, concurrency: number, schema?: string): Promise<PassResult[]> {
   const store = await openStore(url, schema ? { schema } : {});
   try {
     // Build the proposals up front so the timing measures the store, not the generator.
@@ -55,9 +61,9 @@ async function runEngine(url: string, count: number, batchSize: number, schema?:
     const second = batches(count, batchSize, 1);
     const third = batches(count, batchSize, 1);
     return [
-      await timePass(store, 'insert (new aspects)', first),
-      await timePass(store, 'update (changed -> new version)', second),
-      await timePass(store, 'rewrite (identical, no-op)', third),
+      await timePass(store, 'insert (new aspects)', first, concurrency),
+      await timePass(store, 'update (changed -> new version)', second, concurrency),
+      await timePass(store, 'rewrite (identical, no-op)', third, concurrency),
     ];
   } finally {
     if (schema) await store.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -67,23 +73,30 @@ async function runEngine(url: string, count: number, batchSize: number, schema?:
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { count: { type: 'string', default: '20000' }, batch: { type: 'string', default: '1000' }, postgres: { type: 'string' } },
+    options: {
+      count: { type: 'string', default: '20000' },
+      batch: { type: 'string', default: '1000' },
+      postgres: { type: 'string' },
+      concurrency: { type: 'string', default: '1' },
+    },
   });
+  // PGlite is one session in this process: concurrency only applies to the server.
+  const concurrency = Number(values.concurrency);
   const count = Number(values.count);
   const batchSize = Number(values.batch);
   const postgresUrl = values.postgres ?? process.env.CATALOG_TEST_POSTGRES_URL;
   const aspectBytes = JSON.stringify(aspectOf(0, 0)).length;
-  console.log(`store write benchmark: ${count} aspects of ${aspectBytes} bytes, batches of ${batchSize}`);
+  console.log(`store write benchmark: ${count} aspects of ${aspectBytes} bytes, batches of ${batchSize}, server concurrency ${concurrency}`);
 
   const columns: Array<{ engine: string; results: PassResult[] }> = [];
   const dir = mkdtempSync(join(tmpdir(), 'catalog-bench-'));
   try {
-    columns.push({ engine: 'PGlite (file)', results: await runEngine(`pglite:${dir}`, count, batchSize) });
+    columns.push({ engine: 'PGlite (file)', results: await runEngine(`pglite:${dir}`, count, batchSize, 1) });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   if (postgresUrl) {
-    columns.push({ engine: 'PostgreSQL server', results: await runEngine(postgresUrl, count, batchSize, `bench_${process.pid}`) });
+    columns.push({ engine: 'PostgreSQL server', results: await runEngine(postgresUrl, count, batchSize, concurrency, `bench_${process.pid}`) });
   } else {
     console.log('(no PostgreSQL URL: pass --postgres URL or set CATALOG_TEST_POSTGRES_URL to include the server)');
   }

@@ -34,6 +34,8 @@ export class SqlMetadataStore implements MetadataStore {
   private readonly defaultActor: string;
   private readonly maxAttempts: number;
   private readonly now: () => number;
+  /** Counters for operators and tests: transactions retried after losing a race to another writer. */
+  readonly stats = { retriedTransactions: 0 };
   /** Publishing is serialised so subscribers see commits in commit order. */
   private publishing: Promise<void> = Promise.resolve();
 
@@ -86,6 +88,7 @@ export class SqlMetadataStore implements MetadataStore {
         if (n >= this.maxAttempts) {
           throw new StoreConflictError(`gave up after ${n} attempts: concurrent writers kept changing the same aspects (${(error as Error).message})`);
         }
+        this.stats.retriedTransactions++;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** n)));
       }
     }

@@ -1,5 +1,7 @@
-// The store's SQL, set-based: every statement takes whole columns as array parameters
-// (`unnest($1::text[], …)`), so a batch of a thousand proposals costs a handful of round trips.
+// The store's SQL, set-based: every statement takes a whole batch as one JSON document
+// (`jsonb_to_recordset($1::jsonb)`), so a batch of a thousand proposals costs a handful of round
+// trips. One JSON.stringify in Node and one parse in the server measured about twice as fast as
+// `unnest($1::text[], …)`, whose arrays both drivers escape element by element (PGlite especially).
 // Table names are qualified by the quoted schema; values are always bound parameters.
 import type { AspectValue, SystemMetadata } from '../../../model/mcp.js';
 import type { StoredAspect, TimeseriesValue } from '../store.js';
@@ -43,36 +45,37 @@ export class AspectTables {
     this.entities = `${s}.metadata_entity`;
   }
 
+  /** The latest rows of the given aspects, read as one JSON document (far cheaper on PGlite than row by row). */
   async readLatest(db: SqlExecutor, keys: ReadonlyArray<{ urn: string; aspect: string }>): Promise<LatestRow[]> {
     if (keys.length === 0) return [];
-    return db.query<LatestRow>(
-      `SELECT t.urn, t.aspect, t.metadata, t.systemmetadata, t.seq::int AS seq
-         FROM unnest($1::text[], $2::text[]) AS k(urn, aspect)
+    const [row] = await db.query<{ rows: string }>(
+      `SELECT coalesce(json_agg(json_build_array(t.urn, t.aspect, t.seq, t.metadata, t.systemmetadata)), '[]')::text AS rows
+         FROM jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text)
          JOIN ${this.aspects} t ON t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0`,
-      [keys.map((k) => k.urn), keys.map((k) => k.aspect)],
+      [JSON.stringify(keys.map((k) => ({ urn: k.urn, aspect: k.aspect })))],
     );
+    const tuples = JSON.parse(row?.rows ?? '[]') as Array<[string, string, number, AspectValue, SystemMetadata | null]>;
+    return tuples.map(([urn, aspect, seq, metadata, systemmetadata]) => ({ urn, aspect, seq: Number(seq), metadata, systemmetadata }));
   }
 
   /** Removes every version of the given aspects, provided their latest row still has the expected seq. */
   async deleteAspects(db: SqlExecutor, keys: ReadonlyArray<{ urn: string; aspect: string; expectSeq: number }>): Promise<void> {
     if (keys.length === 0) return;
+    const doc = JSON.stringify(keys.map((k) => ({ urn: k.urn, aspect: k.aspect, seq: k.expectSeq })));
     const guarded = await db.query(
-      `DELETE FROM ${this.aspects} t USING unnest($1::text[], $2::text[], $3::bigint[]) AS k(urn, aspect, seq)
+      `DELETE FROM ${this.aspects} t USING jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text, seq bigint)
         WHERE t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0 AND t.seq = k.seq RETURNING 1`,
-      [keys.map((k) => k.urn), keys.map((k) => k.aspect), keys.map((k) => k.expectSeq)],
+      [doc],
     );
     if (guarded.length !== keys.length) throw new ConcurrentWriteError('an aspect being deleted was changed concurrently');
     await db.query(
-      `DELETE FROM ${this.aspects} t USING unnest($1::text[], $2::text[]) AS k(urn, aspect)
+      `DELETE FROM ${this.aspects} t USING jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text)
         WHERE t.urn = k.urn AND t.aspect = k.aspect`,
-      [keys.map((k) => k.urn), keys.map((k) => k.aspect)],
+      [doc],
     );
   }
 
-  // Row batches with JSON values travel as one JSON document read by jsonb_to_recordset: one
-  // JSON.stringify in Node and one parse in the server, instead of escaping each value into a
-  // text[] literal and parsing each again (measured about twice as fast on both engines).
-
+  
   /**
    * Updates latest rows guarded by their seq. Where the value changed, the old latest row is
    * copied to history as version `expect` in the same statement (both see the same snapshot).
@@ -145,9 +148,10 @@ export class AspectTables {
     if (rows.length === 0) return;
     await db.query(
       `INSERT INTO ${this.entities} (urn, entity_type, createdon)
-       SELECT k.urn, k.entity_type, to_timestamp($3::float8 / 1000) FROM unnest($1::text[], $2::text[]) AS k(urn, entity_type)
+       SELECT k.urn, k.entity_type, to_timestamp($2::float8 / 1000)
+         FROM jsonb_to_recordset($1::jsonb) AS k(urn text, entity_type text)
        ON CONFLICT (urn) DO NOTHING`,
-      [rows.map((r) => r.urn), rows.map((r) => r.entityType), now],
+      [JSON.stringify(rows.map((r) => ({ urn: r.urn, entity_type: r.entityType }))), now],
     );
   }
 

@@ -14,13 +14,15 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'aspects, timeseries and entities',
+    // URNs and aspect names compare bytewise (COLLATE "C"): they are identifiers, not prose, and
+    // B-tree inserts with a libc collation measured ~30% slower on the Debian server.
     up: (s) => [
       // DataHub's metadata_aspect_v2: version 0 is the latest value, 1..n the history (1 the oldest).
       // `seq` on the version-0 row is the aspect's version number (systemMetadata.version): it
       // counts the values written so far and is the optimistic-concurrency guard of every update.
       `CREATE TABLE IF NOT EXISTS ${s}.metadata_aspect_v2 (
-        urn            text        NOT NULL,
-        aspect         text        NOT NULL,
+        urn            text        COLLATE "C" NOT NULL,
+        aspect         text        COLLATE "C" NOT NULL,
         version        bigint      NOT NULL,
         metadata       jsonb       NOT NULL,
         systemmetadata jsonb,
@@ -32,8 +34,8 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       // Timeseries aspects are appended, never versioned; re-writing the same point replaces it.
       `CREATE TABLE IF NOT EXISTS ${s}.metadata_timeseries (
-        urn              text        NOT NULL,
-        aspect           text        NOT NULL,
+        urn              text        COLLATE "C" NOT NULL,
+        aspect           text        COLLATE "C" NOT NULL,
         timestamp_millis bigint      NOT NULL,
         partition_key    text        NOT NULL DEFAULT '',
         message_id       text        NOT NULL DEFAULT '',
@@ -43,7 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
         CONSTRAINT pk_metadata_timeseries PRIMARY KEY (urn, aspect, timestamp_millis, partition_key, message_id)
       )`,
       `CREATE TABLE IF NOT EXISTS ${s}.metadata_entity (
-        urn         text        NOT NULL PRIMARY KEY,
+        urn         text        COLLATE "C" NOT NULL PRIMARY KEY,
         entity_type text        NOT NULL,
         createdon   timestamptz NOT NULL
       )`,

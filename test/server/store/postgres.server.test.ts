@@ -64,6 +64,7 @@ if (problem) {
           }
         };
         await Promise.all([writer(a, 'a'), writer(b, 'b')]);
+        console.info(`concurrent writers: ${a.stats.retriedTransactions + b.stats.retriedTransactions} transactions retried after a conflict`);
         for (const urn of urns) {
           const versions = await a.getAspectVersions(urn, 'datasetProperties');
           expect(versions.map((v) => v.version)).toEqual(Array.from({ length: 50 }, (_, k) => k));
