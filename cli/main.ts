@@ -53,7 +53,7 @@ program
   .description('Print an entity (all aspects) or some of its aspects as JSON')
   .requiredOption('--urn <urn>', 'entity URN')
   .option('-a, --aspect <name...>', 'only these aspects')
-  .option('--version <n>', 'aspect version (0 = latest)')
+  .option('--aspect-version <n>', 'aspect version: 0 = latest, 1..n = history (oldest first)')
   .option('--store <url>', 'store URL (default $CATALOG_STORE or pglite:./.catalog/data)')
   .action((opts) => run(async () => (await import('./commands/entity.js')).getCommand(opts)));
 

@@ -2,6 +2,7 @@
 import { DEFAULT_STORE_URL } from '../../ingest/sinks/catalog/config.js';
 import { parseUrn } from '../../model/urn.js';
 import { openStore } from '../../server/store/open.js';
+import type { MetadataStore } from '../../server/store/store.js';
 import { EXIT_FAILURES, EXIT_OK, UsageError } from '../output.js';
 
 function storeUrl(opt?: string): string {
@@ -16,14 +17,34 @@ function checkUrn(urn: string): void {
   }
 }
 
-export async function getCommand(opts: { urn: string; aspect?: string[]; version?: string; store?: string }): Promise<number> {
+/** Incoming relationships worth showing with an entity: who inherits, contains or relates to a term. */
+const INCOMING: Record<string, Array<[name: string, aspect: string, field: string]>> = {
+  glossaryTerm: [
+    ['inheritedBy', 'glossaryRelatedTerms', 'isRelatedTerms'],
+    ['containedBy', 'glossaryRelatedTerms', 'hasRelatedTerms'],
+    ['relatedFrom', 'glossaryRelatedTerms', 'relatedTerms'],
+  ],
+  glossaryNode: [['children', 'glossaryTermInfo', 'parentNode'], ['childNodes', 'glossaryNodeInfo', 'parentNode']],
+};
+
+async function incomingRelationships(store: MetadataStore, urn: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const [name, aspect, field] of INCOMING[parseUrn(urn).entityType] ?? []) {
+    const isList = field !== 'parentNode';
+    const urns = await store.findReferencing(aspect, { [field]: isList ? [urn] : urn });
+    if (urns.length) out[name] = urns;
+  }
+  return out;
+}
+
+export async function getCommand(opts: { urn: string; aspect?: string[]; aspectVersion?: string; store?: string }): Promise<number> {
   checkUrn(opts.urn);
   const store = await openStore(storeUrl(opts.store));
   try {
     if (opts.aspect?.length) {
       const out: Record<string, unknown> = {};
       for (const a of opts.aspect) {
-        const v = await store.getAspect(opts.urn, a, opts.version ? Number(opts.version) : 0);
+        const v = await store.getAspect(opts.urn, a, opts.aspectVersion ? Number(opts.aspectVersion) : 0);
         if (v) out[a] = v.value;
       }
       if (Object.keys(out).length === 0) {
@@ -38,7 +59,9 @@ export async function getCommand(opts: { urn: string; aspect?: string[]; version
       process.stderr.write(`entity not found: ${opts.urn}\n`);
       return EXIT_FAILURES;
     }
-    process.stdout.write(`${JSON.stringify({ urn: opts.urn, ...entity }, null, 2)}\n`);
+    const relationships = await incomingRelationships(store, opts.urn);
+    const out = { urn: opts.urn, ...entity, ...(Object.keys(relationships).length ? { relationships } : {}) };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return EXIT_OK;
   } finally {
     await store.close();

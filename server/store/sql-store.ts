@@ -168,6 +168,10 @@ export class SqlMetadataStore implements MetadataStore {
     return this.tables.listUrns(this.driver, options.entityType ?? null, options.start ?? 0, options.count ?? 1000);
   }
 
+  findReferencing(aspectName: string, fragment: AspectValue, limit = 1000): Promise<string[]> {
+    return this.tables.findContaining(this.driver, aspectName, fragment, limit);
+  }
+
   async close(): Promise<void> {
     await this.publishing;
     await this.driver.close();

@@ -48,5 +48,10 @@ export interface MetadataStore {
   /** Hard delete: removes every aspect and timeseries value of the entity. */
   hardDelete(urn: string, options?: { actor?: string }): Promise<number>;
   listUrns(options?: { entityType?: string; start?: number; count?: number }): Promise<string[]>;
+  /**
+   * URNs whose latest `aspectName` contains `fragment` (JSON containment), e.g. the terms whose
+   * glossaryRelatedTerms has `{isRelatedTerms: [urn]}`: incoming relationships without a graph.
+   */
+  findReferencing(aspectName: string, fragment: AspectValue, limit?: number): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -53,7 +53,7 @@ describe('catalog ingest with a broken recipe', () => {
   });
 
   it('exits 2 for an unknown command-line option', () => {
-    const out = catalog(['ingest', '--confg', 'x.yml']);
+    const out = catalog(['ingest', '-c', 'x.yml', '--confg']);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/unknown option '--confg'/);
   });

@@ -200,6 +200,15 @@ export class AspectTables {
     return rows.map((r) => r.urn);
   }
 
+  /** URNs whose latest `aspect` contains `fragment` (jsonb containment), in URN order. */
+  async findContaining(db: SqlExecutor, aspect: string, fragment: unknown, limit: number): Promise<string[]> {
+    const rows = await db.query<{ urn: string }>(
+      `SELECT urn FROM ${this.aspects} WHERE aspect = $1 AND version = 0 AND metadata @> $2::jsonb ORDER BY urn LIMIT $3`,
+      [aspect, JSON.stringify(fragment), limit],
+    );
+    return rows.map((r) => r.urn);
+  }
+
   /** Removes everything stored for an entity; returns the number of rows removed. */
   async deleteEntity(db: SqlExecutor, urn: string): Promise<number> {
     const a = await db.query(`DELETE FROM ${this.aspects} WHERE urn = $1 RETURNING 1`, [urn]);
