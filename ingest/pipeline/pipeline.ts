@@ -137,13 +137,12 @@ export class Pipeline {
     const steps: Step[] = [];
     const stateful = this.statefulStep(source, catalog);
     if (stateful) steps.push(stateful);
-    steps.push(autoStatusStep());
+    steps.push(autoStatusStep(), reporterStep(source.report));
+    if (this.options.previewWorkunits != null) steps.push(limitStep(this.options.previewWorkunits));
+    for (const t of transformers) steps.push((s) => t.transform(s));
     if (recipe.flags.set_system_metadata) {
       steps.push(systemMetadataStep({ runId: this.runId, pipelineName: recipe.pipeline_name, setPipelineName: recipe.flags.set_system_metadata_pipeline_name }));
     }
-    steps.push(reporterStep(source.report));
-    if (this.options.previewWorkunits != null) steps.push(limitStep(this.options.previewWorkunits));
-    for (const t of transformers) steps.push((s) => t.transform(s));
     return steps;
   }
 

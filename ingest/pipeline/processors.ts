@@ -1,10 +1,11 @@
-// Built-in steps applied to the source's stream before the recipe's transformers, in this order
-// (as DataHub's work-unit processors):
-//  1. auto status: every entity that produced a versioned aspect but no `status` gets
+// Built-in steps around the recipe's transformers, in this order (see Pipeline#steps):
+//  1. stale-entity removal (stateful.ts) sees the source's own stream;
+//  2. auto status: every entity that produced a versioned aspect but no `status` gets
 //     `status {removed: false}` at end of stream, so a re-ingested entity is un-deleted;
-//  2. system metadata after every step that adds work units, so all of them carry
-//     runId/pipelineName/lastObserved;
-//  3. the work-unit reporter last, so it counts what the source plus built-ins produced.
+//  3. the work-unit reporter, so the source report counts what the source plus built-ins produced;
+//  4. the recipe's transformers;
+//  5. system metadata last, after every step that can add work units (transformers emit key
+//     aspects and end-of-stream aspects), so every proposal carries runId/pipelineName/lastObserved.
 import type { WorkUnit } from '../api/workunit.js';
 import { workUnit } from '../api/workunit.js';
 import type { SourceReport } from '../api/report.js';
