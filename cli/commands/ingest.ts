@@ -25,6 +25,7 @@ export async function ingestCommand(opts: IngestOptions): Promise<number> {
     previewWorkunits: opts.preview ? Number(opts.previewWorkunits ?? 10) : null,
     logger,
     connectCatalog,
+    progressIntervalSeconds: Number(process.env.CATALOG_PROGRESS_SECONDS ?? 10),
   });
   process.stderr.write(`Running ${pipeline.resolved.source.plugin.type} -> ${pipeline.resolved.sink.plugin.type} (run id ${pipeline.runId})\n`);
   const result = await pipeline.run();

@@ -170,7 +170,10 @@ export class Pipeline {
         if (Date.now() - lastProgress >= progressEvery) {
           lastProgress = Date.now();
           const secs = (Date.now() - result.startTime) / 1000;
-          this.logger.info(`progress: ${result.workunits.toLocaleString('en-US')} work units in ${secs.toFixed(0)} s (${Math.round(result.workunits / secs)}/s)`);
+          const written = (sink.report as SinkReport).recordsWritten;
+          this.logger.info(
+            `progress: ${result.workunits.toLocaleString('en-US')} work units read, ${written.toLocaleString('en-US')} written in ${secs.toFixed(0)} s (${Math.round(result.workunits / secs)}/s)`,
+          );
         }
       }
     } catch (e) {
