@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` needs nothing beyond npm (PGlite, committed fixtures);
-// `server` runs the same store conformance suite against a real PostgreSQL server
-// (CATALOG_TEST_POSTGRES_URL, started by scripts/services).
+// Three projects: `unit` needs nothing beyond npm (PGlite, committed fixtures); `server` runs the
+// store conformance suite against a real PostgreSQL server (CATALOG_TEST_POSTGRES_URL);
+// `services` is the smoke suite proving each real engine from scripts/services answers.
 export default defineConfig({
   test: {
     projects: [
@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           globalSetup: ['test/support/build.ts'],
-          exclude: ['test/**/*.server.test.ts'],
+          exclude: ['test/**/*.server.test.ts', 'test/**/*.services.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -23,6 +23,15 @@ export default defineConfig({
           globalSetup: ['test/support/build.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'services',
+          include: ['test/**/*.services.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },
