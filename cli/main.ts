@@ -41,6 +41,7 @@ check
   .command('plugins')
   .description('List every source, transformer and sink, and whether its dependencies load')
   .option('-v, --verbose', 'say why a plugin is disabled')
+  .option('--markdown', 'print the reference of every plugin and its config keys (docs/PLUGINS.md)')
   .action((opts) => run(async () => (await import('./commands/check.js')).checkPluginsCommand(opts)));
 check
   .command('recipe')

@@ -1,4 +1,5 @@
 import { Pipeline } from '../../ingest/pipeline/pipeline.js';
+import { pluginDocs } from '../../ingest/plugin-docs.js';
 import { defaultRegistries } from '../../ingest/registry.js';
 import { EXIT_OK, green, red } from '../output.js';
 
@@ -19,8 +20,12 @@ async function section(title: string, plugins: Described[], verbose: boolean): P
   return lines;
 }
 
-export async function checkPluginsCommand(opts: { verbose?: boolean }): Promise<number> {
+export async function checkPluginsCommand(opts: { verbose?: boolean; markdown?: boolean }): Promise<number> {
   const r = defaultRegistries();
+  if (opts.markdown) {
+    process.stdout.write(`${pluginDocs(r)}\n`);
+    return EXIT_OK;
+  }
   const out = [
     ...(await section('Sources', r.sources.plugins(), Boolean(opts.verbose))),
     '',
