@@ -2,5 +2,6 @@
 import type { SourcePlugin } from '../api/plugin.js';
 import { businessGlossarySource } from './business-glossary/source.js';
 import { fileSource } from './file/source.js';
+import { postgresSource } from './postgres/source.js';
 
-export const sources: SourcePlugin<any>[] = [businessGlossarySource, fileSource];
+export const sources: SourcePlugin<any>[] = [businessGlossarySource, fileSource, postgresSource];

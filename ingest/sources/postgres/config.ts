@@ -114,11 +114,14 @@ export const postgresSourceConfigSchema = z.strictObject({
   database: z.string().min(1).nullable().default(null).describe('Database to ingest; null ingests every database allowed by database_pattern'),
   initial_database: z.string().default('postgres').describe('Database to connect to for listing databases when `database` is not set'),
   username: z.string().nullable().default(null).describe('User name'),
-  password: secretString().nullable().default(null).describe('Password'),
+  password: secretString().nullable().default(null).meta({ secret: true, description: 'Password' }),
   sqlalchemy_uri: secretString()
     .nullable()
     .default(null)
-    .describe('Connection URI (postgresql[+driver]://user:pass@host:port/db?sslmode=...); overrides host_port, database, username, password'),
+    .meta({
+      secret: true,
+      description: 'Connection URI (postgresql[+driver]://user:pass@host:port/db?sslmode=...); overrides host_port, database, username, password',
+    }),
   scheme: z.string().default('postgresql+psycopg2').describe('SQLAlchemy scheme (accepted for DataHub compatibility; only postgresql is spoken)'),
   auth_mode: z.enum(['PASSWORD', 'AWS_IAM']).default('PASSWORD').describe('PASSWORD; AWS_IAM (RDS IAM tokens) is not supported yet'),
   sslmode: z.enum(SSL_MODES).nullable().default(null).describe('libpq sslmode; also read from options.connect_args.sslmode'),

@@ -1,0 +1,18 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { tickitExpectations } from './expectations.js';
+import { runRecipe, seedRecipe, type Captured } from './harness.js';
+import { startPgliteServer, type TestServer } from './pglite-server.js';
+
+describe('postgres source over the PostgreSQL wire protocol (PGlite server), seed recipe', () => {
+  let server: TestServer;
+  let captured: Captured;
+  beforeAll(async () => {
+    server = await startPgliteServer();
+    captured = await runRecipe(
+      seedRecipe({ host_port: server.hostPort, database: 'tickit', username: 'postgres', password: 'postgres', profiling: { enabled: 'true' }, env: 'DEV' }),
+    );
+  });
+  afterAll(async () => server?.stop());
+
+  tickitExpectations(() => captured, 'tickit');
+});
