@@ -91,7 +91,7 @@ neo4j_up() {
     cp_file="$(neo4j_classpath_file)"
     say "starting Neo4j $(neo4j_version) community (embedded) on $NEO4J_URL (heap $NEO4J_HEAP, page cache ${NEO4J_PAGECACHE_MB} MiB; log: $NEO4J_DIR/neo4j.log)"
     # setsid: its own session, so it outlives this script and `down` can stop it alone.
-    (cd "$NEO4J_DIR" && exec setsid java -Xms256m -Xmx"$NEO4J_HEAP" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
+    (cd "$NEO4J_DIR" && exec setsid java -Xms256m -Xmx"$NEO4J_HEAP" -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError \
       -cp "$NEO4J_DIR/classes:$(cat "$cp_file")" Neo4jBolt "$NEO4J_DIR/home" "$NEO4J_PORT" "$NEO4J_PAGECACHE_MB" \
       </dev/null >"$NEO4J_DIR/neo4j.log" 2>&1 &
       echo $! >"$NEO4J_DIR/pid")
