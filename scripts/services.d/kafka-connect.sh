@@ -57,6 +57,7 @@ EOF
 
 kafka-connect_up() {
   mkdir -p "$KCONNECT_DIR"
+  kafka_lock "$KCONNECT_DIR"
   if kconnect_answers; then
     say "kafka-connect already answers on $KCONNECT_URL"
     echo "CATALOG_TEST_KAFKA_CONNECT_URL=$KCONNECT_URL"
@@ -75,22 +76,20 @@ kafka-connect_up() {
   kafka_mvn_copy "$KCONNECT_CONF/debezium/pom.xml" "$KCONNECT_PLUGINS/debezium-connector-postgres" "$KCONNECT_DIR/mvn-debezium.log"
   kconnect_write_config
   say "starting kafka-connect on $KCONNECT_URL (heap $KCONNECT_HEAP, log: $KCONNECT_DIR/connect.log)"
-  setsid nohup java -Xms64m "-Xmx$KCONNECT_HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+  kafka_spawn "$KCONNECT_DIR/connect.log" java -Xms64m "-Xmx$KCONNECT_HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
       -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
       "-Dlog4j.configuration=file:$KCONNECT_CONF/log4j.properties" \
       -cp "$KCONNECT_LIB/*" org.apache.kafka.connect.cli.ConnectDistributed \
-      "$KCONNECT_DIR/connect-distributed.properties" >"$KCONNECT_DIR/connect.log" 2>&1 </dev/null &
+      "$KCONNECT_DIR/connect-distributed.properties"
   echo $! >"$KCONNECT_DIR/connect.pid"
   local deadline=$((SECONDS + KCONNECT_START_TIMEOUT))
   until kconnect_answers; do
     if ! kafka_pid_alive "$KCONNECT_DIR/connect.pid"; then
       rm -f "$KCONNECT_DIR/connect.pid"
-      die "kafka-connect exited during start-up; last lines of $KCONNECT_DIR/connect.log:
-$(tail -n 30 "$KCONNECT_DIR/connect.log")"
+      die "kafka-connect exited during start-up; $(kafka_log_excerpt "$KCONNECT_DIR/connect.log")"
     fi
     if ((SECONDS >= deadline)); then
-      die "kafka-connect did not list $KCONNECT_DEBEZIUM_CLASS on $KCONNECT_URL/connector-plugins within ${KCONNECT_START_TIMEOUT}s (still running as pid $(cat "$KCONNECT_DIR/connect.pid"); stop it with scripts/services down kafka-connect); last lines of $KCONNECT_DIR/connect.log:
-$(tail -n 30 "$KCONNECT_DIR/connect.log")"
+      die "kafka-connect did not list $KCONNECT_DEBEZIUM_CLASS on $KCONNECT_URL/connector-plugins within ${KCONNECT_START_TIMEOUT}s (still running as pid $(cat "$KCONNECT_DIR/connect.pid"); stop it with scripts/services down kafka-connect); $(kafka_log_excerpt "$KCONNECT_DIR/connect.log")"
     fi
     sleep 1
   done

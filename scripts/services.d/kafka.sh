@@ -34,6 +34,36 @@ $(tail -n 30 "$log")"
   mv "$dir.tmp" "$dir"
 }
 
+# kafka_log_excerpt <log>: the first ERROR/FATAL lines (the cause; the tail is mostly shutdown
+# noise after a fatal error) and the last lines of a JVM log, for error messages.
+kafka_log_excerpt() {
+  local errors
+  errors=$(grep -m 8 -E '^\[[^]]*\] (ERROR|FATAL)|^(Caused by|Exception)' "$1" 2>/dev/null)
+  [[ -n $errors ]] && printf 'first errors in %s:\n%s\n' "$1" "$errors"
+  printf 'last lines of %s:\n%s' "$1" "$(tail -n 20 "$1" 2>/dev/null)"
+}
+
+# kafka_lock <dir>: holds <dir>/.start.lock until the calling scripts/services exits, so two
+# concurrent `up`s (two terminals, CI and a developer) cannot start two JVMs on one data directory.
+KAFKA_LOCK_FDS=()
+kafka_lock() {
+  local fd
+  exec {fd}>"$1/.start.lock"
+  flock -w 300 "$fd" || die "another scripts/services is starting $(basename "$1") (lock $1/.start.lock held for 300 s)"
+  KAFKA_LOCK_FDS+=("$fd")
+}
+
+# kafka_spawn <log> <command>...: runs <command> detached (own session, stdin closed, output to
+# <log>) without the start locks, so a running JVM never holds them; $! is the JVM's pid.
+kafka_spawn() {
+  local log=$1 fd
+  shift
+  (
+    for fd in "${KAFKA_LOCK_FDS[@]}"; do exec {fd}>&-; done
+    exec setsid nohup "$@" >"$log" 2>&1 </dev/null
+  ) &
+}
+
 # kafka_pid_alive <pidfile>: the JVM recorded in <pidfile> is still running.
 kafka_pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -82,6 +112,7 @@ EOF
 
 kafka_up() {
   mkdir -p "$KAFKA_DIR"
+  kafka_lock "$KAFKA_DIR"
   if kafka_answers; then
     say "kafka already answers on 127.0.0.1:$KAFKA_PORT"
     echo "CATALOG_TEST_KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
@@ -104,23 +135,19 @@ kafka_up() {
     say "formatting KRaft storage in $KAFKA_DIR/data (cluster id $id)"
     java "${jopts[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$id" \
         -c "$KAFKA_DIR/server.properties" --ignore-formatted >"$KAFKA_DIR/format.log" 2>&1 \
-      || die "kafka storage format failed; last lines of $KAFKA_DIR/format.log:
-$(tail -n 20 "$KAFKA_DIR/format.log")"
+      || die "kafka storage format failed; $(kafka_log_excerpt "$KAFKA_DIR/format.log")"
   fi
   say "starting kafka on 127.0.0.1:$KAFKA_PORT (controller 127.0.0.1:$KAFKA_CONTROLLER_PORT, heap $KAFKA_HEAP, log: $KAFKA_DIR/kafka.log)"
-  setsid nohup java "${jopts[@]}" -cp "$cp" kafka.Kafka "$KAFKA_DIR/server.properties" \
-    >"$KAFKA_DIR/kafka.log" 2>&1 </dev/null &
+  kafka_spawn "$KAFKA_DIR/kafka.log" java "${jopts[@]}" -cp "$cp" kafka.Kafka "$KAFKA_DIR/server.properties"
   echo $! >"$KAFKA_DIR/kafka.pid"
   local deadline=$((SECONDS + KAFKA_START_TIMEOUT))
   until kafka_answers; do
     if ! kafka_pid_alive "$KAFKA_DIR/kafka.pid"; then
       rm -f "$KAFKA_DIR/kafka.pid"
-      die "kafka exited during start-up; last lines of $KAFKA_DIR/kafka.log:
-$(tail -n 30 "$KAFKA_DIR/kafka.log")"
+      die "kafka exited during start-up; $(kafka_log_excerpt "$KAFKA_DIR/kafka.log")"
     fi
     if ((SECONDS >= deadline)); then
-      die "kafka did not answer a metadata request on 127.0.0.1:$KAFKA_PORT within ${KAFKA_START_TIMEOUT}s (still running as pid $(cat "$KAFKA_DIR/kafka.pid"); stop it with scripts/services down kafka); last lines of $KAFKA_DIR/kafka.log:
-$(tail -n 30 "$KAFKA_DIR/kafka.log")"
+      die "kafka did not answer a metadata request on 127.0.0.1:$KAFKA_PORT within ${KAFKA_START_TIMEOUT}s (still running as pid $(cat "$KAFKA_DIR/kafka.pid"); stop it with scripts/services down kafka); $(kafka_log_excerpt "$KAFKA_DIR/kafka.log")"
     fi
     sleep 0.5
   done
