@@ -1,0 +1,61 @@
+// The same expectations as postgres-source.test.ts, against a real PostgreSQL server
+// (CATALOG_TEST_POSTGRES_URL, started by `scripts/services up postgres`). The test creates its
+// own database, loads tickit.sql into it and drops it afterwards.
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { tickitExpectations } from './expectations.js';
+import { runRecipe, seedRecipe, type Captured } from './harness.js';
+import { TICKIT_SQL } from './pglite-server.js';
+
+const URL_TEXT = process.env.CATALOG_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:55432/catalog_test';
+const url = new URL(URL_TEXT);
+const database = `tickit_src_${process.pid}_${Date.now().toString(36)}`;
+
+async function connect(db?: string): Promise<pg.Client> {
+  // A connection string wins over a separate `database` option in pg: put the database in the URL.
+  const target = new URL(URL_TEXT);
+  if (db) target.pathname = `/${encodeURIComponent(db)}`;
+  const client = new pg.Client({ connectionString: target.toString() });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new Error(`no PostgreSQL server at ${URL_TEXT} (${(e as Error).message}); start one with \`scripts/services up postgres\``);
+  }
+  return client;
+}
+
+describe('postgres source against a real PostgreSQL server, seed recipe', () => {
+  let captured: Captured;
+  beforeAll(async () => {
+    const admin = await connect();
+    try {
+      await admin.query(`CREATE DATABASE "${database}"`);
+    } finally {
+      await admin.end();
+    }
+    const client = await connect(database);
+    try {
+      await client.query(TICKIT_SQL);
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+    captured = await runRecipe(
+      seedRecipe({
+        host_port: `${url.hostname}:${url.port || 5432}`,
+        database,
+        username: decodeURIComponent(url.username) || 'postgres',
+        password: url.password ? decodeURIComponent(url.password) : null,
+        profiling: { enabled: 'true' },
+        env: 'DEV',
+      }),
+    );
+  });
+  afterAll(async () => {
+    const admin = await connect().catch(() => null);
+    await admin?.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
+    await admin?.end();
+  });
+
+  tickitExpectations(() => captured, database);
+});
