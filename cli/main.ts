@@ -66,6 +66,37 @@ program
   .option('--store <url>', 'store URL (default $CATALOG_STORE or pglite:./.catalog/data)')
   .action((opts) => run(async () => (await import('./commands/entity.js')).deleteCommand(opts)));
 
+program
+  .command('serve')
+  .description('Serve the catalog: DataHub-compatible REST ingest API, with API tokens')
+  .option('-p, --port <port>', 'port to listen on', '8080')
+  .option('--host <host>', 'address to bind (loopback by default)', '127.0.0.1')
+  .option('--store <url>', 'store URL (default $CATALOG_STORE or pglite:./.catalog/data)')
+  .option('--no-auth', 'accept requests without API tokens (local demos only)')
+  .action((opts) => run(async () => (await import('./commands/serve.js')).serveCommand(opts)));
+
+const token = program.command('token').description('Manage API tokens (roles: reader, editor, admin)');
+token
+  .command('create')
+  .description('Create a token and print it once')
+  .requiredOption('--name <name>', 'what the token is for')
+  .requiredOption('--role <role>', 'reader, editor or admin')
+  .option('--actor <user>', 'user the token acts as (default: the name)')
+  .option('--expires-in-days <n>', 'expiry in days (default: never)')
+  .option('--store <url>', 'store URL')
+  .action((opts) => run(async () => (await import('./commands/token.js')).tokenCreateCommand(opts)));
+token
+  .command('list')
+  .description('List tokens (never their secrets)')
+  .option('--store <url>', 'store URL')
+  .action((opts) => run(async () => (await import('./commands/token.js')).tokenListCommand(opts)));
+token
+  .command('revoke')
+  .description('Revoke a token by id')
+  .argument('<id>', 'token id (from token list)')
+  .option('--store <url>', 'store URL')
+  .action((id, opts) => run(async () => (await import('./commands/token.js')).tokenRevokeCommand({ ...opts, id })));
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

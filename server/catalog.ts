@@ -1,0 +1,38 @@
+// The composition root: builds the service from configuration URLs, top to bottom in one
+// function: store -> event bus -> services (auth around the same interfaces) -> HTTP app.
+// Search, graph and the GraphQL API plug in here behind their own interfaces.
+import type { Hono } from 'hono';
+import { InProcessEventBus, type EventBus } from './events/bus.js';
+import { createRestApp } from './api/rest/app.js';
+import type { AuthEnv } from './api/rest/auth.js';
+import { TokenService } from './auth/token-service.js';
+import { MetadataService } from './services/metadata-service.js';
+import { openStore } from './store/open.js';
+import type { MetadataStore } from './store/store.js';
+
+export interface CatalogConfig {
+  /** Store URL: `pglite:<dir>` (embedded) or `postgres://…`. */
+  store: string;
+  /** false only for local demos (`--no-auth`). */
+  auth: boolean;
+  maxBodyBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface Catalog {
+  store: MetadataStore;
+  bus: EventBus;
+  metadata: MetadataService;
+  tokens: TokenService;
+  app: Hono<AuthEnv>;
+  close(): Promise<void>;
+}
+
+export async function createCatalog(config: CatalogConfig): Promise<Catalog> {
+  const bus = new InProcessEventBus({ onSubscriberError: (f) => config.log?.(`event subscriber failed: ${String(f.error)}`) });
+  const store = await openStore(config.store, { bus });
+  const metadata = new MetadataService(store);
+  const tokens = new TokenService(store);
+  const app = createRestApp({ metadata, tokens: config.auth ? tokens : null, maxBodyBytes: config.maxBodyBytes, log: config.log });
+  return { store, bus, metadata, tokens, app, close: () => store.close() };
+}
