@@ -76,7 +76,7 @@ kafka-connect_up() {
   kafka_mvn_copy "$KCONNECT_CONF/debezium/pom.xml" "$KCONNECT_PLUGINS/debezium-connector-postgres" "$KCONNECT_DIR/mvn-debezium.log"
   kconnect_write_config
   say "starting kafka-connect on $KCONNECT_URL (heap $KCONNECT_HEAP, log: $KCONNECT_DIR/connect.log)"
-  kafka_spawn "$KCONNECT_DIR/connect.log" java -Xms64m "-Xmx$KCONNECT_HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+  kafka_spawn "$KCONNECT_DIR/connect.log" java -Xms64m "-Xmx$KCONNECT_HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:TieredStopAtLevel=1 \
       -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
       "-Dlog4j.configuration=file:$KCONNECT_CONF/log4j.properties" \
       -cp "$KCONNECT_LIB/*" org.apache.kafka.connect.cli.ConnectDistributed \

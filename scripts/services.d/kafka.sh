@@ -124,7 +124,7 @@ kafka_up() {
   command -v java >/dev/null || die "java not found (Java 17+ is needed)"
   kafka_mvn_copy "$KAFKA_CONF/pom.xml" "$KAFKA_LIB" "$KAFKA_DIR/mvn.log"
   kafka_write_config
-  local cp="$KAFKA_LIB/*" jopts=(-Xms64m "-Xmx$KAFKA_HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20
+  local cp="$KAFKA_LIB/*" jopts=(-Xms64m "-Xmx$KAFKA_HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:TieredStopAtLevel=1
     -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true
     "-Dlog4j.configuration=file:$KAFKA_CONF/log4j.properties" "-Dkafka.logs.dir=$KAFKA_DIR")
   if [[ ! -f $KAFKA_DIR/data/meta.properties ]]; then
