@@ -71,6 +71,8 @@ es_answers() { es_health | grep -Eq '"status":"(green|yellow)"'; }
 es_pid() { [[ -s $ES_DIR/es.pid ]] && kill -0 "$(cat "$ES_DIR/es.pid")" 2>/dev/null && cat "$ES_DIR/es.pid"; }
 
 es_log_tail() {
+  grep -q 'Address already in use' "$ES_DIR/console.log" 2>/dev/null \
+    && echo "port $ES_PORT or $ES_TRANSPORT_PORT is taken by another process (ss -ltnp | grep -E '$ES_PORT|$ES_TRANSPORT_PORT');"
   echo "last lines of $ES_DIR/console.log:"
   tail -n 30 "$ES_DIR/console.log" 2>/dev/null | cut -c1-400
 }
@@ -131,7 +133,7 @@ elasticsearch_up() {
       sleep 0.5
     done
     es_answers || die "Elasticsearch did not report yellow/green on $ES_URL/_cluster/health within ${ES_START_TIMEOUT}s (stop it with scripts/services down elasticsearch); $(es_log_tail)"
-    say "elasticsearch answered after $((SECONDS - t0))s"
+    say "elasticsearch answered $((SECONDS - t0))s after launch"
   fi
   say "elasticsearch is up; use:"
   echo "CATALOG_TEST_ELASTICSEARCH_URL=$ES_URL"

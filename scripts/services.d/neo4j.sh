@@ -75,6 +75,8 @@ neo4j_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$NEO4J_PORT") 2>/dev/null; }
 neo4j_pid() { [[ -s $NEO4J_DIR/pid ]] && kill -0 "$(cat "$NEO4J_DIR/pid")" 2>/dev/null && cat "$NEO4J_DIR/pid"; }
 
 neo4j_log_tail() {
+  grep -q 'Address already in use' "$NEO4J_DIR/neo4j.log" 2>/dev/null \
+    && echo "port $NEO4J_PORT is taken by another process (ss -ltnp | grep $NEO4J_PORT);"
   echo "last lines of $NEO4J_DIR/neo4j.log:"
   tail -n 30 "$NEO4J_DIR/neo4j.log" 2>/dev/null | cut -c1-400
 }
@@ -84,10 +86,11 @@ neo4j_up() {
     say "neo4j already answers on $NEO4J_URL"
   else
     neo4j_pid >/dev/null && die "a neo4j started earlier (pid $(cat "$NEO4J_DIR/pid")) runs but does not answer Bolt; stop it with scripts/services down neo4j"
-    local t0=$SECONDS i pid cp_file
+    local t0 i pid cp_file
     mkdir -p "$NEO4J_DIR"
     neo4j_fetch
     neo4j_compile
+    t0=$SECONDS
     cp_file="$(neo4j_classpath_file)"
     say "starting Neo4j $(neo4j_version) community (embedded) on $NEO4J_URL (heap $NEO4J_HEAP, page cache ${NEO4J_PAGECACHE_MB} MiB; log: $NEO4J_DIR/neo4j.log)"
     # setsid: its own session, so it outlives this script and `down` can stop it alone.
@@ -102,7 +105,7 @@ neo4j_up() {
       sleep 0.5
     done
     neo4j_answers || die "Neo4j did not answer a Bolt RETURN 1 on $NEO4J_URL within ${NEO4J_START_TIMEOUT}s (pid $pid still running; stop it with scripts/services down neo4j); $(neo4j_log_tail)"
-    say "neo4j answered after $((SECONDS - t0))s"
+    say "neo4j answered $((SECONDS - t0))s after launch"
   fi
   say "neo4j is up (no authentication; any credentials or neo4j.auth.none() work); use:"
   echo "CATALOG_TEST_NEO4J_URL=$NEO4J_URL"
