@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { catalogAsync, tempDir } from '../support/cli.js';
+
+describe('catalog serve', () => {
+  const store = `pglite:${path.join(tempDir(), 'store')}`;
+  const child = catalogAsync(['serve', '--port', '0', '--store', store]);
+  let stdout = '';
+  const ready = new Promise<{ url: string; token: string }>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      stdout += String(d);
+      const url = /serving on (http:\/\/\S+)/.exec(stdout)?.[1];
+      const token = /^\s+(cat_\S+)$/m.exec(stdout)?.[1];
+      if (url && token) resolve({ url, token });
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stdout}`)));
+  });
+  afterAll(() => {
+    child.kill('SIGTERM');
+  });
+
+  it('prints a first admin token once, and the token works', async () => {
+    const { url, token } = await ready;
+    expect((await fetch(`${url}/config`)).status).toBe(200);
+    expect((await fetch(`${url}/api/tokens`)).status).toBe(401);
+    const res = await fetch(`${url}/api/tokens`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const { tokens } = (await res.json()) as { tokens: Array<{ role: string; name: string }> };
+    expect(tokens).toEqual([expect.objectContaining({ role: 'admin', name: 'admin' })]);
+  });
+
+  it('binds to loopback by default', async () => {
+    const { url } = await ready;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+});
