@@ -54,11 +54,11 @@ export async function listDatabases(client: Client): Promise<string[]> {
   return rows.map((r) => r.datname);
 }
 
-/** Schemas, as SQLAlchemy lists them: without pg_toast, pg_temp_* and the other `pg_` schemas. */
+/** Schemas, as SQLAlchemy lists them for DataHub: never pg_catalog, pg_toast, pg_temp_* or other `pg_` schemas. */
 export async function listSchemas(client: Client): Promise<string[]> {
   const { rows } = await client.query<{ nspname: string }>(
     `SELECT nspname FROM pg_catalog.pg_namespace
-      WHERE nspname NOT LIKE 'pg\\_%' OR nspname = 'pg_catalog'
+      WHERE nspname NOT LIKE 'pg\\_%'
       ORDER BY nspname`,
   );
   return rows.map((r) => r.nspname);
