@@ -51,6 +51,12 @@ moto_answers() { curl -fsS -m 3 -o /dev/null "$MOTO_URL/moto-api/" 2>/dev/null; 
 moto_pid() { [[ -f $MOTO_DIR/pid ]] && kill -0 "$(cat "$MOTO_DIR/pid")" 2>/dev/null && cat "$MOTO_DIR/pid"; }
 
 moto_up() {
+  # Concurrent `up`s wait for each other instead of starting two servers (the fd is closed in the
+  # server process, so the lock ends with this script).
+  local lock
+  mkdir -p "$MOTO_DIR"
+  exec {lock}>"$MOTO_DIR/.start.lock"
+  flock -w 600 "$lock" || die "another 'scripts/services up moto' has held $MOTO_DIR/.start.lock for 10 minutes"
   if moto_answers; then
     say "moto already answers on $MOTO_URL"
   else
@@ -58,7 +64,7 @@ moto_up() {
     local pid i t0=$SECONDS
     say "starting moto_server $MOTO_VERSION on $MOTO_URL (in-memory; log: $MOTO_DIR/moto.log)"
     (cd "$MOTO_DIR" && exec setsid "$MOTO_VENV/bin/moto_server" -H 127.0.0.1 -p "$MOTO_PORT" \
-      </dev/null >"$MOTO_DIR/moto.log" 2>&1 &
+      </dev/null >"$MOTO_DIR/moto.log" 2>&1 {lock}>&- &
       echo $! >"$MOTO_DIR/pid")
     pid="$(cat "$MOTO_DIR/pid")"
     for ((i = 0; i < MOTO_START_TIMEOUT * 4; i++)); do
@@ -71,6 +77,7 @@ $(tail -n 30 "$MOTO_DIR/moto.log")"
 $(tail -n 30 "$MOTO_DIR/moto.log")"
     say "moto answered after $((SECONDS - t0))s"
   fi
+  exec {lock}>&-
   say "moto is up; use (any region, dummy credentials; reset state with POST $MOTO_URL/moto-api/reset):"
   echo "AWS_ENDPOINT_URL=$MOTO_URL"
   echo "AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1"

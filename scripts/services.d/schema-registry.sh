@@ -69,6 +69,12 @@ sr_answers() { curl -fsS -m 3 -o /dev/null "$SR_URL/apis/ccompat/v7/subjects" 2>
 sr_pid() { [[ -f $SR_DIR/pid ]] && kill -0 "$(cat "$SR_DIR/pid")" 2>/dev/null && cat "$SR_DIR/pid"; }
 
 schema-registry_up() {
+  # Concurrent `up`s wait for each other instead of starting two servers (the fd is closed in the
+  # server process, so the lock ends with this script).
+  local lock
+  mkdir -p "$SR_DIR"
+  exec {lock}>"$SR_DIR/.start.lock"
+  flock -w 600 "$lock" || die "another 'scripts/services up schema-registry' has held $SR_DIR/.start.lock for 10 minutes"
   if sr_answers; then
     say "schema-registry already answers on $SR_URL"
   else
@@ -89,7 +95,7 @@ schema-registry_up() {
       -Dapicurio.rest.deletion.artifact.enabled=true \
       -Dapicurio.rest.deletion.artifact-version.enabled=true \
       -Dapicurio.rest.deletion.group.enabled=true \
-      -jar "$jar" </dev/null >"$SR_DIR/registry.log" 2>&1 &
+      -jar "$jar" </dev/null >"$SR_DIR/registry.log" 2>&1 {lock}>&- &
       echo $! >"$SR_DIR/pid")
     pid="$(cat "$SR_DIR/pid")"
     for ((i = 0; i < SR_START_TIMEOUT * 2; i++)); do
@@ -102,6 +108,7 @@ $(tail -n 30 "$SR_DIR/registry.log")"
 $(tail -n 30 "$SR_DIR/registry.log")"
     say "schema-registry answered after $((SECONDS - t0))s"
   fi
+  exec {lock}>&-
   say "schema-registry is up; use:"
   echo "CATALOG_TEST_SCHEMA_REGISTRY_URL=$SR_URL/apis/ccompat/v7"
   echo "CATALOG_TEST_APICURIO_URL=$SR_URL/apis/registry/v3"
