@@ -1,12 +1,15 @@
-// The store's SQL, set-based: every statement takes a whole batch as one JSON document
-// (`jsonb_to_recordset($1::jsonb)`), so a batch of a thousand proposals costs a handful of round
-// trips. One JSON.stringify in Node and one parse in the server measured about twice as fast as
-// `unnest($1::text[], …)`, whose arrays both drivers escape element by element (PGlite especially).
-// Table names are qualified by the quoted schema; values are always bound parameters.
+// The store's SQL, set-based: a batch of a thousand proposals costs a handful of statements.
+// Aspect values are stored as JSON text (migration 2). New rows (latest and history) travel by
+// COPY in text format where the executor offers it (both drivers do): no per-row parse at all in
+// the database. Guarded statements take the batch as one JSON document
+// (`json_to_recordset($1::json)`: json, not jsonb, scanned once; aspect values inside it are JSON
+// strings holding their text, so they are unescaped, never parsed). Both measured well ahead of `unnest($1::text[], …)`, whose arrays both
+// drivers escape element by element. Table names are qualified by the quoted schema; values are
+// bound parameters or COPY data, never spliced into the SQL text.
 import type { AspectValue, SystemMetadata } from '../../../model/mcp.js';
 import type { StoredAspect, TimeseriesValue } from '../store.js';
 import type { HistoryWrite, LatestRow, LatestWrite, TimeseriesWrite } from '../write-plan.js';
-import { quoteIdent, type SqlExecutor } from './driver.js';
+import { copyField, quoteIdent, type SqlExecutor } from './driver.js';
 
 /** Thrown inside a transaction when a guarded write found the row changed by someone else. */
 export class ConcurrentWriteError extends Error {
@@ -17,18 +20,24 @@ interface AspectRow {
   urn: string;
   aspect: string;
   version: number;
-  metadata: AspectValue;
-  systemmetadata: SystemMetadata | null;
+  /** JSON text. */
+  metadata: string;
+  systemmetadata: string | null;
   createdon: Date;
   createdby: string;
 }
+
+/** A value as the JSON text stored for it (null stays null). */
+const textOf = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+
+const parseJson = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
 const toStored = (r: AspectRow): StoredAspect => ({
   urn: r.urn,
   aspectName: r.aspect,
   version: Number(r.version),
-  value: r.metadata,
-  systemMetadata: r.systemmetadata,
+  value: JSON.parse(r.metadata) as AspectValue,
+  systemMetadata: parseJson<SystemMetadata>(r.systemmetadata),
   createdOn: r.createdon instanceof Date ? r.createdon : new Date(r.createdon),
   createdBy: r.createdby,
 });
@@ -45,16 +54,20 @@ export class AspectTables {
     this.entities = `${s}.metadata_entity`;
   }
 
-  /** The latest rows of the given aspects, read as one JSON document (far cheaper on PGlite than row by row). */
+  /**
+   * The latest rows of the given aspects, read as one JSON document (far cheaper on PGlite than
+   * row by row) that the database concatenates from the stored texts without parsing them.
+   */
   async readLatest(db: SqlExecutor, keys: ReadonlyArray<{ urn: string; aspect: string }>): Promise<LatestRow[]> {
     if (keys.length === 0) return [];
-    const [row] = await db.query<{ rows: string }>(
-      `SELECT coalesce(json_agg(json_build_array(t.urn, t.aspect, t.seq, t.metadata, t.systemmetadata)), '[]')::text AS rows
-         FROM jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text)
+    const [row] = await db.query<{ rows: string | null }>(
+      `SELECT string_agg('[' || to_json(t.urn)::text || ',' || to_json(t.aspect)::text || ',' || t.seq || ','
+                         || t.metadata || ',' || coalesce(t.systemmetadata, 'null') || ']', ',') AS rows
+         FROM json_to_recordset($1::json) AS k(urn text, aspect text)
          JOIN ${this.aspects} t ON t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0`,
       [JSON.stringify(keys.map((k) => ({ urn: k.urn, aspect: k.aspect })))],
     );
-    const tuples = JSON.parse(row?.rows ?? '[]') as Array<[string, string, number, AspectValue, SystemMetadata | null]>;
+    const tuples = JSON.parse(`[${row?.rows ?? ''}]`) as Array<[string, string, number, AspectValue, SystemMetadata | null]>;
     return tuples.map(([urn, aspect, seq, metadata, systemmetadata]) => ({ urn, aspect, seq: Number(seq), metadata, systemmetadata }));
   }
 
@@ -82,10 +95,12 @@ export class AspectTables {
    */
   async updateLatest(db: SqlExecutor, rows: readonly LatestWrite[], now: number, actor: string): Promise<void> {
     if (rows.length === 0) return;
-    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, expect: r.expectSeq, seq: r.seq, metadata: r.metadata, sys: r.systemMetadata }));
+    // Values travel as JSON strings holding their text: the server unescapes them once and never
+    // parses them, so any JSON (\u0000 escapes included) is stored as the COPY path stores it.
+    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, expect: r.expectSeq, seq: r.seq, metadata: textOf(r.metadata), sys: textOf(r.systemMetadata) }));
     const updated = await db.query(
       `WITH k AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text, expect bigint, seq bigint, metadata jsonb, sys jsonb)
+         SELECT * FROM json_to_recordset($1::json) AS k(urn text, aspect text, expect bigint, seq bigint, metadata text, sys text)
        ), history AS (
          INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, createdfor, seq)
          SELECT t.urn, t.aspect, t.seq, t.metadata, t.systemmetadata, t.createdon, t.createdby, t.createdfor, t.seq
@@ -107,11 +122,22 @@ export class AspectTables {
 
   async insertLatest(db: SqlExecutor, rows: readonly LatestWrite[], now: number, actor: string): Promise<void> {
     if (rows.length === 0) return;
-    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, seq: r.seq, metadata: r.metadata, sys: r.systemMetadata }));
+    if (db.copyFrom) {
+      // A row created concurrently makes the COPY fail with unique_violation: the transaction is retried.
+      const created = copyField(new Date(now).toISOString());
+      const by = copyField(actor);
+      let data = '';
+      for (const r of rows) {
+        data += `${copyField(r.urn)}\t${copyField(r.aspect)}\t0\t${copyField(JSON.stringify(r.metadata))}\t${copyField(JSON.stringify(r.systemMetadata))}\t${created}\t${by}\t${r.seq}\n`;
+      }
+      await db.copyFrom(`${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)`, data);
+      return;
+    }
+    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, seq: r.seq, metadata: textOf(r.metadata), sys: textOf(r.systemMetadata) }));
     const inserted = await db.query(
       `INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)
        SELECT k.urn, k.aspect, 0, k.metadata, k.sys, to_timestamp($2::float8 / 1000), $3::text, k.seq
-         FROM jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text, seq bigint, metadata jsonb, sys jsonb)
+         FROM json_to_recordset($1::json) AS k(urn text, aspect text, seq bigint, metadata text, sys text)
        ON CONFLICT (urn, aspect, version) DO NOTHING
        RETURNING 1`,
       [JSON.stringify(doc), now, actor],
@@ -121,11 +147,22 @@ export class AspectTables {
 
   async insertHistory(db: SqlExecutor, rows: readonly HistoryWrite[], now: number, actor: string): Promise<void> {
     if (rows.length === 0) return;
-    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, version: r.version, metadata: r.metadata, sys: r.systemMetadata }));
+    if (db.copyFrom) {
+      const created = copyField(new Date(now).toISOString());
+      const by = copyField(actor);
+      let data = '';
+      for (const r of rows) {
+        const sys = r.systemMetadata === null ? '\\N' : copyField(JSON.stringify(r.systemMetadata));
+        data += `${copyField(r.urn)}\t${copyField(r.aspect)}\t${r.version}\t${copyField(JSON.stringify(r.metadata))}\t${sys}\t${created}\t${by}\t${r.version}\n`;
+      }
+      await db.copyFrom(`${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)`, data);
+      return;
+    }
+    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, version: r.version, metadata: textOf(r.metadata), sys: textOf(r.systemMetadata) }));
     await db.query(
       `INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)
        SELECT k.urn, k.aspect, k.version, k.metadata, k.sys, to_timestamp($2::float8 / 1000), $3::text, k.version
-         FROM jsonb_to_recordset($1::jsonb) AS k(urn text, aspect text, version bigint, metadata jsonb, sys jsonb)`,
+         FROM json_to_recordset($1::json) AS k(urn text, aspect text, version bigint, metadata text, sys text)`,
       [JSON.stringify(doc), now, actor],
     );
   }
@@ -149,7 +186,7 @@ export class AspectTables {
     await db.query(
       `INSERT INTO ${this.entities} (urn, entity_type, createdon)
        SELECT k.urn, k.entity_type, to_timestamp($2::float8 / 1000)
-         FROM jsonb_to_recordset($1::jsonb) AS k(urn text, entity_type text)
+         FROM json_to_recordset($1::json) AS k(urn text, entity_type text)
        ON CONFLICT (urn) DO NOTHING`,
       [JSON.stringify(rows.map((r) => ({ urn: r.urn, entity_type: r.entityType }))), now],
     );
@@ -178,7 +215,11 @@ export class AspectTables {
   }
 
   async getLatestOfEntity(db: SqlExecutor, urn: string): Promise<Array<{ aspect: string; metadata: AspectValue; systemmetadata: SystemMetadata | null }>> {
-    return db.query(`SELECT aspect, metadata, systemmetadata FROM ${this.aspects} WHERE urn = $1 AND version = 0 ORDER BY aspect`, [urn]);
+    const rows = await db.query<{ aspect: string; metadata: string; systemmetadata: string | null }>(
+      `SELECT aspect, metadata, systemmetadata FROM ${this.aspects} WHERE urn = $1 AND version = 0 ORDER BY aspect`,
+      [urn],
+    );
+    return rows.map((r) => ({ aspect: r.aspect, metadata: JSON.parse(r.metadata) as AspectValue, systemmetadata: parseJson<SystemMetadata>(r.systemmetadata) }));
   }
 
   async getTimeseries(db: SqlExecutor, urn: string, aspect: string, from: number | null, to: number | null, limit: number): Promise<TimeseriesValue[]> {
@@ -200,10 +241,14 @@ export class AspectTables {
     return rows.map((r) => r.urn);
   }
 
-  /** URNs whose latest `aspect` contains `fragment` (jsonb containment), in URN order. */
+  /**
+   * URNs whose latest `aspect` contains `fragment` (jsonb containment), in URN order. The values
+   * are text, so the latest rows of that one aspect are cast to jsonb here: this query scans them
+   * anyway (no index serves containment), and it is a lookup for `catalog get`, not a write path.
+   */
   async findContaining(db: SqlExecutor, aspect: string, fragment: unknown, limit: number): Promise<string[]> {
     const rows = await db.query<{ urn: string }>(
-      `SELECT urn FROM ${this.aspects} WHERE aspect = $1 AND version = 0 AND metadata @> $2::jsonb ORDER BY urn LIMIT $3`,
+      `SELECT urn FROM ${this.aspects} WHERE aspect = $1 AND version = 0 AND metadata::jsonb @> $2::jsonb ORDER BY urn LIMIT $3`,
       [aspect, JSON.stringify(fragment), limit],
     );
     return rows.map((r) => r.urn);

@@ -4,6 +4,12 @@
 
 export interface SqlExecutor {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Runs `COPY <target> FROM STDIN` (pg) / `FROM '/dev/blob'` (PGlite) with `data` in COPY text
+   * format (see copyField); returns the rows copied. Optional: executors without it get
+   * the set-based INSERT instead.
+   */
+  copyFrom?(target: string, data: string): Promise<number>;
 }
 
 export interface SqlDriver extends SqlExecutor {
@@ -30,4 +36,14 @@ export function sqlState(error: unknown): string | undefined {
 export function isWriteConflict(error: unknown): boolean {
   const state = sqlState(error);
   return state === '40001' || state === '40P01' || state === '23505';
+}
+
+const COPY_SPECIAL = /[\\\n\r\t]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** One field in COPY text format: `\N` for null, backslash, newline, CR and tab escaped. */
+export function copyField(value: string | number | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return COPY_SPECIAL.test(value) ? value.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : value;
 }

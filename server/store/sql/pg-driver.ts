@@ -1,5 +1,6 @@
 // A pool of connections to a PostgreSQL server through `pg`.
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { SqlDriver, SqlExecutor } from './driver.js';
 
 export interface PgDriverOptions {
@@ -34,6 +35,7 @@ export class PgDriver implements SqlDriver {
       await client.query('BEGIN');
       const result = await fn({
         query: async <R>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, params as unknown[])).rows as R[],
+        copyFrom: (target: string, data: string) => copyInto(client, target, data),
       });
       await client.query('COMMIT');
       return result;
@@ -52,4 +54,14 @@ export class PgDriver implements SqlDriver {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** Streams `data` (COPY text format) through `COPY <target> FROM STDIN` on one connection. */
+function copyInto(client: pg.PoolClient, target: string, data: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const stream = client.query(copyFromStdin(`COPY ${target} FROM STDIN`));
+    stream.on('error', reject);
+    stream.on('finish', () => resolve(stream.rowCount));
+    stream.end(data);
+  });
 }

@@ -28,6 +28,9 @@ export class PgliteDriver implements SqlDriver {
     return this.db.transaction(async (tx) =>
       fn({
         query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows,
+        // PGlite reads COPY input from a Blob it exposes as the device /dev/blob.
+        copyFrom: async (target: string, data: string) =>
+          (await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) })).affectedRows ?? 0,
       }),
     );
   }

@@ -38,7 +38,7 @@ describe('opening a store by URL', () => {
     await first.close();
     const second = await openStore(`pglite:${dir}`);
     expect((await second.getAspectVersions(urn, 'datasetProperties')).map((v) => v.value.name)).toEqual(['b', 'a']);
-    expect(await second.driver.query('SELECT version FROM public.schema_migrations')).toEqual([{ version: 1 }]);
+    expect(await second.driver.query('SELECT version FROM public.schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
     await second.close();
   });
 });

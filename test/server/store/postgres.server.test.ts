@@ -109,7 +109,7 @@ if (problem) {
       const schema = newSchema();
       const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(url!, { schema })));
       try {
-        expect(await stores[0]!.driver.query(`SELECT version FROM "${schema}".schema_migrations`)).toEqual([{ version: 1 }]);
+        expect(await stores[0]!.driver.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`)).toEqual([{ version: 1 }, { version: 2 }]);
       } finally {
         await Promise.all(stores.map((s) => s.close()));
       }
