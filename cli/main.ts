@@ -75,6 +75,15 @@ program
   .option('--no-auth', 'accept requests without API tokens (local demos only)')
   .action((opts) => run(async () => (await import('./commands/serve.js')).serveCommand(opts)));
 
+program
+  .command('demo')
+  .description('Start the embedded catalog with demo data: TICKIT in PGlite ingested by the seed recipe, plus the business glossary')
+  .option('-p, --port <port>', 'port to listen on', '8080')
+  .option('--host <host>', 'address to bind', '127.0.0.1')
+  .option('--data-dir <dir>', 'demo data directory (recreated on every run)', './.catalog/demo')
+  .option('--exit', 'stop after ingesting instead of serving')
+  .action((opts) => run(async () => (await import('./commands/demo.js')).demoCommand(opts)));
+
 const token = program.command('token').description('Manage API tokens (roles: reader, editor, admin)');
 token
   .command('create')

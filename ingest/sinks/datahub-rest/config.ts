@@ -3,7 +3,10 @@ import { secretString } from '../../api/config.js';
 
 export const datahubRestSinkConfigSchema = z.strictObject({
   server: z.string().url().describe('URL of the catalog (or a DataHub GMS), e.g. http://localhost:8080'),
-  token: secretString().nullable().default(null).describe('API token, sent as "Authorization: Bearer <token>"'),
+  token: secretString()
+    .nullable()
+    .default(() => process.env.DATAHUB_GMS_TOKEN ?? null)
+    .describe('API token, sent as "Authorization: Bearer <token>" (default $DATAHUB_GMS_TOKEN, as DataHub\'s CLI)'),
   timeout_sec: z.number().positive().default(30).describe('Seconds to wait for each request'),
   retry_status_codes: z.array(z.number().int()).default([429, 500, 502, 503, 504]).describe('HTTP statuses that are retried'),
   retry_max_times: z.number().int().min(0).default(4).describe('Retries of a failed request (exponential backoff)'),
