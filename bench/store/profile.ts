@@ -27,16 +27,18 @@ async function profile(url: string, count: number, schema?: string): Promise<voi
   const driver = store.driver;
   let timings: Map<string, number> = new Map();
   const label = (sql: string): string => sql.replace(/\s+/g, ' ').trim().slice(0, 60);
+  const timed = async <T>(key: string, run: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await run();
+    } finally {
+      const k = label(key);
+      timings.set(k, (timings.get(k) ?? 0) + performance.now() - t);
+    }
+  };
   const wrap = (exec: SqlExecutor): SqlExecutor => ({
-    query: async (sql, params) => {
-      const t = performance.now();
-      try {
-        return await exec.query(sql, params);
-      } finally {
-        const k = label(sql);
-        timings.set(k, (timings.get(k) ?? 0) + performance.now() - t);
-      }
-    },
+    query: (sql, params) => timed(sql, () => exec.query(sql, params)),
+    ...(exec.copyFrom && { copyFrom: (target: string, data: string) => timed(`COPY ${target}`, () => exec.copyFrom!(target, data)) }),
   });
   const original = driver.transaction.bind(driver);
   (driver as { transaction: typeof driver.transaction }).transaction = (fn) => {

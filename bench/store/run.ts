@@ -1,10 +1,14 @@
 // Store write throughput: N aspects of ~1 KB in batches of 1,000, first as new values (the
 // insert path), then rewritten with changed values (the versioning path: history + update).
-//   node dist/bench/store/run.js [--count N] [--batch B] [--postgres URL] [--concurrency C]
+//   node dist/bench/store/run.js [--count N] [--batch B] [--postgres URL] [--concurrency C] [--repeat R]
 // PGlite runs in a fresh temporary data directory; the PostgreSQL server (argument or
-// CATALOG_TEST_POSTGRES_URL) in a fresh schema that is dropped afterwards.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// CATALOG_TEST_POSTGRES_URL) in a fresh schema that is dropped afterwards. With --repeat R every
+// figure is the median of R fresh runs. Besides wall-clock throughput each pass reports the CPU it
+// cost: this process (Node + PGlite's WASM engine) and, for a local server, the backends serving
+// the store's pool (from /proc). On a machine shared with other work the CPU figure is the stable
+// one: aspects per CPU-second is what the pass reaches when it has a core to itself.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeMcp, type MetadataChangeProposal } from '../../model/mcp.js';
@@ -16,6 +20,31 @@ interface PassResult {
   pass: string;
   aspects: number;
   seconds: number;
+  /** CPU seconds of this process during the pass. */
+  nodeCpu: number;
+  /** CPU seconds of the server backends serving the store (0 for PGlite, or when /proc is not readable). */
+  serverCpu: number;
+}
+
+const CLOCK_TICKS = 100;
+
+/** utime + stime of a process in seconds, or 0 if it cannot be read (not local, gone). */
+function processCpu(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU seconds so far of the server backends with our application_name, by pid. */
+async function backendCpu(store: SqlMetadataStore, appName: string | null): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!appName) return out;
+  const rows = await store.driver.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [appName]);
+  for (const { pid } of rows) out.set(pid, processCpu(pid));
+  return out;
 }
 
 /** A datasetProperties-like aspect of about 1 KB whose content depends on (i, round). */
@@ -38,7 +67,9 @@ function batches(count: number, batchSize: number, round: number): MetadataChang
 }
 
 /** Applies the batches with up to `concurrency` apply() calls in flight (1 = one after another). */
-async function timePass(store: SqlMetadataStore, pass: string, work: MetadataChangeProposal[][], concurrency: number): Promise<PassResult> {
+async function timePass(store: SqlMetadataStore, pass: string, work: MetadataChangeProposal[][], concurrency: number, appName: string | null): Promise<PassResult> {
+  const before = await backendCpu(store, appName);
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   let aspects = 0;
   let next = 0;
@@ -50,20 +81,27 @@ async function timePass(store: SqlMetadataStore, pass: string, work: MetadataCha
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { pass, aspects, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
+  let serverCpu = 0;
+  for (const [pid, t] of await backendCpu(store, appName)) serverCpu += t - (before.get(pid) ?? 0);
+  return { pass, aspects, seconds, nodeCpu: (used.user + used.system) / 1e6, serverCpu };
 }
 
 async function runEngine(url: string, count: number, batchSize: number, concurrency: number, schema?: string): Promise<PassResult[]> {
-  const store = await openStore(url, schema ? { schema } : {});
+  // Name the server connections so their backends' CPU can be read (a local server only).
+  const appName = url.startsWith('pglite:') ? null : `store_bench_${process.pid}`;
+  if (appName) url += `${url.includes('?') ? '&' : '?'}application_name=${appName}`;
+  const store = await openStore(url, schema ? { schema, poolSize: Math.max(4, concurrency) } : {});
   try {
     // Build the proposals up front so the timing measures the store, not the generator.
     const first = batches(count, batchSize, 0);
     const second = batches(count, batchSize, 1);
     const third = batches(count, batchSize, 1);
     return [
-      await timePass(store, 'insert (new aspects)', first, concurrency),
-      await timePass(store, 'update (changed -> new version)', second, concurrency),
-      await timePass(store, 'rewrite (identical, no-op)', third, concurrency),
+      await timePass(store, 'insert (new aspects)', first, concurrency, appName),
+      await timePass(store, 'update (changed -> new version)', second, concurrency, appName),
+      await timePass(store, 'rewrite (identical, no-op)', third, concurrency, appName),
     ];
   } finally {
     if (schema) await store.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -78,6 +116,7 @@ async function main(): Promise<void> {
       batch: { type: 'string', default: '1000' },
       postgres: { type: 'string' },
       concurrency: { type: 'string', default: '1' },
+      repeat: { type: 'string', default: '1' },
     },
   });
   // PGlite is one session in this process: concurrency only applies to the server.
@@ -88,15 +127,23 @@ async function main(): Promise<void> {
   const aspectBytes = JSON.stringify(aspectOf(0, 0)).length;
   console.log(`store write benchmark: ${count} aspects of ${aspectBytes} bytes, batches of ${batchSize}, server concurrency ${concurrency}`);
 
+  const repeat = Number(values.repeat);
+  const loadBefore = loadavg()[0]!;
   const columns: Array<{ engine: string; results: PassResult[] }> = [];
-  const dir = mkdtempSync(join(tmpdir(), 'catalog-bench-'));
-  try {
-    columns.push({ engine: 'PGlite (file)', results: await runEngine(`pglite:${dir}`, count, batchSize, 1) });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const pglite: PassResult[][] = [];
+  for (let r = 0; r < repeat; r++) {
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-bench-'));
+    try {
+      pglite.push(await runEngine(`pglite:${dir}`, count, batchSize, 1));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
+  columns.push({ engine: 'PGlite (file)', results: medians(pglite) });
   if (postgresUrl) {
-    columns.push({ engine: 'PostgreSQL server', results: await runEngine(postgresUrl, count, batchSize, concurrency, `bench_${process.pid}`) });
+    const server: PassResult[][] = [];
+    for (let r = 0; r < repeat; r++) server.push(await runEngine(postgresUrl, count, batchSize, concurrency, `bench_${process.pid}_${r}`));
+    columns.push({ engine: `PostgreSQL server (${concurrency} in flight)`, results: medians(server) });
   } else {
     console.log('(no PostgreSQL URL: pass --postgres URL or set CATALOG_TEST_POSTGRES_URL to include the server)');
   }
@@ -105,13 +152,28 @@ async function main(): Promise<void> {
   const header = ['pass', ...columns.map((c) => `${c.engine} aspects/s`)];
   const cells = rows.map(([pass, ...results]) => [
     pass as string,
-    ...(results as PassResult[]).map((r) => `${Math.round(r.aspects / r.seconds).toLocaleString('en-US')} (${r.seconds.toFixed(2)} s)`),
+    ...(results as PassResult[]).map((r) => {
+      const cpu = r.nodeCpu + r.serverCpu;
+      const split = r.serverCpu > 0 ? ` = ${fmt((r.nodeCpu / r.aspects) * 1e6)} node + ${fmt((r.serverCpu / r.aspects) * 1e6)} server` : '';
+      return `${fmt(r.aspects / r.seconds)}/s; CPU ${fmt((cpu / r.aspects) * 1e6)} ms per 1,000${split}; ${fmt(r.aspects / cpu)}/CPU-s`;
+    }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]): string => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const c of cells) console.log(line(c));
+  console.log(`(medians of ${repeat} run${repeat === 1 ? '' : 's'}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} CPUs)`);
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** Per pass, the run with the median throughput (its CPU figures come along with it). */
+function medians(runs: PassResult[][]): PassResult[] {
+  return runs[0]!.map((_, i) => {
+    const sorted = runs.map((r) => r[i]!).sort((a, b) => a.aspects / a.seconds - b.aspects / b.seconds);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  });
 }
 
 main().catch((error) => {

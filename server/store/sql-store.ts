@@ -70,8 +70,12 @@ export class SqlMetadataStore implements MetadataStore {
 
   private async write(tx: SqlExecutor, plan: WritePlan, now: number, actor: string): Promise<void> {
     await this.tables.deleteAspects(tx, plan.deletes);
-    await this.tables.updateLatest(tx, plan.updates, now, actor);
-    await this.tables.insertLatest(tx, plan.inserts, now, actor);
+    // A changed value: the old latest row becomes history in place, the new one is inserted with
+    // the new aspects (one COPY). An unchanged value: only its systemMetadata is rewritten.
+    const changed = plan.updates.filter((u) => u.metadata !== null);
+    await this.tables.retireLatest(tx, changed);
+    await this.tables.refreshSystemMetadata(tx, plan.updates.filter((u) => u.metadata === null));
+    await this.tables.insertLatest(tx, changed.length === 0 ? plan.inserts : [...changed, ...plan.inserts], now, actor);
     await this.tables.insertHistory(tx, plan.history, now, actor);
     await this.tables.upsertTimeseries(tx, plan.timeseries, now);
     await this.tables.insertEntities(tx, plan.entities, now);

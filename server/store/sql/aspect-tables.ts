@@ -88,34 +88,34 @@ export class AspectTables {
     );
   }
 
-  
   /**
-   * Updates latest rows guarded by their seq. Where the value changed, the old latest row is
-   * copied to history as version `expect` in the same statement (both see the same snapshot).
+   * Turns the latest rows of aspects whose value changed into history: the version-0 row, guarded
+   * by its seq, becomes version `expect` in place (DataHub's copy of the old latest row, without
+   * sending the value anywhere). The new latest rows then go in with insertLatest.
    */
-  async updateLatest(db: SqlExecutor, rows: readonly LatestWrite[], now: number, actor: string): Promise<void> {
+  async retireLatest(db: SqlExecutor, rows: readonly LatestWrite[]): Promise<void> {
     if (rows.length === 0) return;
-    // Values travel as JSON strings holding their text: the server unescapes them once and never
-    // parses them, so any JSON (\u0000 escapes included) is stored as the COPY path stores it.
-    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, expect: r.expectSeq, seq: r.seq, metadata: textOf(r.metadata), sys: textOf(r.systemMetadata) }));
-    const updated = await db.query(
-      `WITH k AS (
-         SELECT * FROM json_to_recordset($1::json) AS k(urn text, aspect text, expect bigint, seq bigint, metadata text, sys text)
-       ), history AS (
-         INSERT INTO ${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, createdfor, seq)
-         SELECT t.urn, t.aspect, t.seq, t.metadata, t.systemmetadata, t.createdon, t.createdby, t.createdfor, t.seq
-           FROM ${this.aspects} t JOIN k ON t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0 AND t.seq = k.expect
-          WHERE k.metadata IS NOT NULL
-       )
-       UPDATE ${this.aspects} t SET
-         metadata = COALESCE(k.metadata, t.metadata),
-         systemmetadata = k.sys,
-         createdon = CASE WHEN k.metadata IS NULL THEN t.createdon ELSE to_timestamp($2::float8 / 1000) END,
-         createdby = CASE WHEN k.metadata IS NULL THEN t.createdby ELSE $3::text END,
-         seq = k.seq
-       FROM k WHERE t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0 AND t.seq = k.expect
+    const moved = await db.query(
+      `UPDATE ${this.aspects} t SET version = k.expect
+         FROM json_to_recordset($1::json) AS k(urn text, aspect text, expect bigint)
+        WHERE t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0 AND t.seq = k.expect
        RETURNING 1`,
-      [JSON.stringify(doc), now, actor],
+      [JSON.stringify(rows.map((r) => ({ urn: r.urn, aspect: r.aspect, expect: r.expectSeq })))],
+    );
+    if (moved.length !== rows.length) throw new ConcurrentWriteError('an aspect being updated was changed concurrently');
+  }
+
+  /** Rewrites the systemMetadata (lastObserved, runId) of latest rows whose value is unchanged, guarded by their seq. */
+  async refreshSystemMetadata(db: SqlExecutor, rows: readonly LatestWrite[]): Promise<void> {
+    if (rows.length === 0) return;
+    // The text travels as a JSON string: the server unescapes it once and never parses it.
+    const doc = rows.map((r) => ({ urn: r.urn, aspect: r.aspect, expect: r.expectSeq, sys: textOf(r.systemMetadata) }));
+    const updated = await db.query(
+      `UPDATE ${this.aspects} t SET systemmetadata = k.sys
+         FROM json_to_recordset($1::json) AS k(urn text, aspect text, expect bigint, sys text)
+        WHERE t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0 AND t.seq = k.expect
+       RETURNING 1`,
+      [JSON.stringify(doc)],
     );
     if (updated.length !== rows.length) throw new ConcurrentWriteError('an aspect being updated was changed concurrently');
   }
