@@ -1,6 +1,9 @@
 // The postgres naming rule, in one place for tables, views and lineage alike:
 // dataset name `database.schema.table` (lower-cased with convert_urns_to_lowercase), prefixed by
-// the platform instance; containers keyed as DataHub's DatabaseKey / SchemaKey.
+// the platform instance; containers keyed as DataHub's DatabaseKey / SchemaKey. DataHub's SQL
+// sources build those keys with backcompat_env_as_instance, so without a platform instance the
+// env stands in as `instance` in the container GUID (checked against DataHub's CLI in
+// test/services/datahub-rest-interop.services.test.ts).
 import { containerUrnForKey, dataPlatformInstanceUrn, datasetUrn } from '../../../model/urn.js';
 
 export const PLATFORM = 'postgres';
@@ -23,12 +26,16 @@ export class PostgresNaming {
     return datasetUrn(PLATFORM, this.options.lowercase ? name.toLowerCase() : name, this.options.env, this.options.platformInstance);
   }
 
+  private get containerInstance(): string {
+    return this.options.platformInstance ?? this.options.env;
+  }
+
   databaseContainerUrn(database: string): string {
-    return containerUrnForKey({ platform: PLATFORM, instance: this.options.platformInstance, database });
+    return containerUrnForKey({ platform: PLATFORM, instance: this.containerInstance, database });
   }
 
   schemaContainerUrn(database: string, schema: string): string {
-    return containerUrnForKey({ platform: PLATFORM, instance: this.options.platformInstance, database, schema });
+    return containerUrnForKey({ platform: PLATFORM, instance: this.containerInstance, database, schema });
   }
 
   platformInstanceUrn(): string | null {

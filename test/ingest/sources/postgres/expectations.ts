@@ -13,8 +13,9 @@ export function tickitExpectations(run: () => Captured, database: string): void 
   const field = (urn: string, col: string) => schemaFieldUrn(urn, col);
   const users = ds('public', 'users');
   const sales = ds('public', 'sales');
-  const dbContainer = containerUrnForKey({ platform: 'postgres', database });
-  const publicContainer = containerUrnForKey({ platform: 'postgres', database, schema: 'public' });
+  // DataHub's SQL sources key containers with the env as instance when there is no platform instance
+  const dbContainer = containerUrnForKey({ platform: 'postgres', instance: 'DEV', database });
+  const publicContainer = containerUrnForKey({ platform: 'postgres', instance: 'DEV', database, schema: 'public' });
 
   it('emits a dataset for every table, view and materialized view, named database.schema.table in env DEV', () => {
     expect(run().urns('dataset')).toEqual(
@@ -45,7 +46,7 @@ export function tickitExpectations(run: () => Captured, database: string): void 
   it('emits database and schema containers with DataHub GUIDs, subtypes, parents and browse paths', () => {
     const c = run();
     expect(c.urns('container')).toEqual(
-      [dbContainer, publicContainer, containerUrnForKey({ platform: 'postgres', database, schema: 'Odd Schema' })].sort(),
+      [dbContainer, publicContainer, containerUrnForKey({ platform: 'postgres', instance: 'DEV', database, schema: 'Odd Schema' })].sort(),
     );
     expect(c.aspect(dbContainer, 'containerProperties')).toEqual({
       name: database,
