@@ -181,8 +181,26 @@ export class AspectTables {
     );
   }
 
+  /**
+   * Records the entities of the batch not recorded yet. With COPY: one lookup of which exist, then
+   * the missing ones copied in (an entity created concurrently meanwhile fails the COPY with
+   * unique_violation and the transaction is retried); measured about 2x cheaper on PGlite than
+   * `INSERT … ON CONFLICT DO NOTHING`, whose speculative insertion costs per row.
+   */
   async insertEntities(db: SqlExecutor, rows: ReadonlyArray<{ urn: string; entityType: string }>, now: number): Promise<void> {
     if (rows.length === 0) return;
+    if (db.copyFrom) {
+      const [found] = await db.query<{ urns: string | null }>(
+        `SELECT json_agg(e.urn)::text AS urns FROM ${this.entities} e WHERE e.urn IN (SELECT json_array_elements_text($1::json))`,
+        [JSON.stringify(rows.map((r) => r.urn))],
+      );
+      const existing = new Set(found?.urns ? (JSON.parse(found.urns) as string[]) : []);
+      const created = copyField(new Date(now).toISOString());
+      let data = '';
+      for (const r of rows) if (!existing.has(r.urn)) data += `${copyField(r.urn)}\t${copyField(r.entityType)}\t${created}\n`;
+      if (data.length > 0) await db.copyFrom(`${this.entities} (urn, entity_type, createdon)`, data);
+      return;
+    }
     await db.query(
       `INSERT INTO ${this.entities} (urn, entity_type, createdon)
        SELECT k.urn, k.entity_type, to_timestamp($2::float8 / 1000)
