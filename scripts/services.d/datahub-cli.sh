@@ -4,13 +4,16 @@ ENGINES+=(datahub-cli)
 
 # --- datahub-cli: DataHub's Python CLI (acryl-datahub) in its own virtualenv, no daemon ---------
 # `up` installs the pinned CLI with the extras the tests use (datahub-rest sink, postgres source)
-# into $CACHE/datahub-cli/venv; pip's cache is $DOWNLOADS/pip so a reinstall is offline-fast.
+# into $CACHE/datahub-cli/venv. The registry's downloads are not kept by pip's HTTP cache here, so
+# `up` first fills a wheelhouse, $DOWNLOADS/wheels/datahub-cli-<version> (pip download), then
+# installs from it with --no-index: a reinstall needs no network. pip's cache is $DOWNLOADS/pip.
 # pip's machine-wide configuration (and a constraints file, if the machine has one) applies.
 DATAHUB_CLI_VERSION=1.7.0.17
 DATAHUB_CLI_SPEC="acryl-datahub[datahub-rest,postgres]==$DATAHUB_CLI_VERSION"
 DATAHUB_CLI_DIR="$CACHE/datahub-cli"
 DATAHUB_CLI_VENV="$DATAHUB_CLI_DIR/venv"
 DATAHUB_CLI_BIN="$DATAHUB_CLI_VENV/bin/datahub"
+DATAHUB_CLI_WHEELS="$DOWNLOADS/wheels/datahub-cli-$DATAHUB_CLI_VERSION"
 
 datahub_cli_python() {
   local py
@@ -42,7 +45,12 @@ datahub-cli_up() {
     say "installing $DATAHUB_CLI_SPEC into $DATAHUB_CLI_VENV (log: $DATAHUB_CLI_DIR/install.log)"
     {
       "$py" -m venv --clear "$DATAHUB_CLI_VENV" &&
-      PIP_CACHE_DIR="$DOWNLOADS/pip" "$DATAHUB_CLI_VENV/bin/pip" install "${constraints[@]}" "$DATAHUB_CLI_SPEC"
+      if [[ ! -f $DATAHUB_CLI_WHEELS/.complete ]]; then
+        PIP_CACHE_DIR="$DOWNLOADS/pip" "$DATAHUB_CLI_VENV/bin/pip" download -d "$DATAHUB_CLI_WHEELS" \
+          "${constraints[@]}" "$DATAHUB_CLI_SPEC" && touch "$DATAHUB_CLI_WHEELS/.complete"
+      fi &&
+      PIP_CACHE_DIR="$DOWNLOADS/pip" "$DATAHUB_CLI_VENV/bin/pip" install --no-index --find-links "$DATAHUB_CLI_WHEELS" \
+        "${constraints[@]}" "$DATAHUB_CLI_SPEC"
     } >"$DATAHUB_CLI_DIR/install.log" 2>&1 || die "pip install failed; see $DATAHUB_CLI_DIR/install.log"
     datahub_cli_installed >/dev/null || die "installed, but $DATAHUB_CLI_BIN does not report $DATAHUB_CLI_VERSION"
     say "datahub-cli installed in $(( SECONDS - start )) s"
