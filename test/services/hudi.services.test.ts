@@ -129,6 +129,13 @@ describe('hudi fixtures (committed files, no reader)', () => {
       t.commits.map((c) => `${c.instant}${c.completionTime ? `_${c.completionTime}` : ''}.${c.action}`),
     );
     expect(t.commits.filter((c) => c.action === 'deltacommit')).toHaveLength(t.completed.deltacommit);
+    // A compaction completes as a commit whose plan is <instant>.compaction.requested.
+    const compactions = t.commits.filter((c) => c.compaction);
+    expect(compactions).toHaveLength(t.completed.compaction);
+    for (const c of compactions) expect(existsSync(path.join(dir, `${c.instant}.compaction.requested`))).toBe(true);
+    // The last write added one column; the commits before it carry the schema without it.
+    expect(t.commits.at(-1)!.schemaFields).toEqual(t.latest.schemaFields);
+    for (const c of t.commits.slice(0, -1)) expect(c.schemaFields).toEqual(t.latest.schemaFields.slice(0, -1));
   });
 });
 
