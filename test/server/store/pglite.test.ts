@@ -6,9 +6,26 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeMcp } from '../../../model/mcp.js';
 import { openStore, parseStoreUrl, StoreUrlError } from '../../../server/store/open.js';
+import { migrate } from '../../../server/store/sql/migrations.js';
+import { PgliteDriver } from '../../../server/store/sql/pglite-driver.js';
+import type { SqlDriver } from '../../../server/store/sql/driver.js';
+import { SqlMetadataStore } from '../../../server/store/sql-store.js';
 import { runStoreSuite } from './store-suite.js';
 
 runStoreSuite('PGlite in memory', (bus) => openStore('pglite:memory', { bus }));
+
+// The same guarantees from the set-based INSERT path an executor without COPY gets.
+runStoreSuite('PGlite in memory, without COPY', async (bus) => {
+  const inner = await PgliteDriver.open({ dataDir: null });
+  const driver: SqlDriver = {
+    kind: inner.kind,
+    query: (sql, params) => inner.query(sql, params),
+    transaction: (fn) => inner.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) })),
+    close: () => inner.close(),
+  };
+  await migrate(driver, 'public');
+  return new SqlMetadataStore(driver, { bus });
+});
 
 describe('opening a store by URL', () => {
   const dirs: string[] = [];
