@@ -6,6 +6,7 @@ import type { Registries } from '../registry.js';
 import type { RecipeDocument } from './document.js';
 import { ConfigError, didYouMean, formatPath, type ConfigProblem } from './errors.js';
 import { validateConfig } from './validate.js';
+import { REPORTER_TYPES } from '../pipeline/reporting.js';
 
 const config = z.record(z.string(), z.unknown()).nullable().optional().describe('Plugin configuration');
 
@@ -126,6 +127,16 @@ export function resolveRecipe(doc: RecipeDocument, registries: Registries): Reso
     resolvePlugin('transformer', registries.transformers, t.type, t.config, ['transformers', i], doc, problems, secrets),
   );
   const sink = resolvePlugin('sink', registries.sinks, recipe.sink.type, recipe.sink.config, ['sink'], doc, problems, secrets);
+  for (const [i, r] of (recipe.reporting ?? []).entries()) {
+    if (!(REPORTER_TYPES as readonly string[]).includes(r.type)) {
+      const hint = didYouMean(r.type, REPORTER_TYPES);
+      problems.push({
+        location: doc.locate(['reporting', i, 'type']),
+        path: formatPath(['reporting', i, 'type']),
+        message: `unknown reporter type "${r.type}"; ${hint ? `did you mean "${hint}"? ` : ''}available: ${REPORTER_TYPES.join(', ')}`,
+      });
+    }
+  }
   if (problems.length > 0 || !source || !sink || transformers.some((t) => !t)) throw new ConfigError(problems);
   return { recipe, source, transformers: transformers as Array<Resolved<TransformerPlugin<any>>>, sink, secrets: [...secrets, ...doc.envValues] };
 }

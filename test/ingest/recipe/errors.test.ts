@@ -84,6 +84,11 @@ describe('recipe errors say where, what and how to fix it', () => {
     expect(problemsOf(text)).toContain('recipe.yml:7:7 transformers[0].config.tag_urn: unknown key; did you mean "tag_urns"?');
   });
 
+  it('rejects an unknown reporter type', () => {
+    const [line] = problemsOf('source:\n  type: postgres\n  config: {host_port: x}\nsink: {type: console}\nreporting:\n  - type: datahbu\n');
+    expect(line).toBe('recipe.yml:6:11 reporting[0].type: unknown reporter type "datahbu"; did you mean "datahub"? available: datahub, file');
+  });
+
   it('rejects unknown top-level recipe keys', () => {
     const [line] = problemsOf('source:\n  type: postgres\n  config: {host_port: x}\npipline_name: x\n');
     expect(line).toBe('recipe.yml:4:1 pipline_name: unknown key; did you mean "pipeline_name"?');
