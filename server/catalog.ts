@@ -7,7 +7,12 @@ import { createRestApp } from './api/rest/app.js';
 import type { AuthEnv } from './api/rest/auth.js';
 import { TokenService } from './auth/token-service.js';
 import { MetadataService } from './services/metadata-service.js';
+import { EditService } from './services/edit-service.js';
+import { mountGraphQL } from './api/graphql/server.js';
 import { openStore } from './store/open.js';
+import { subscribeLineageIndexer } from './graph/indexer.js'; // lineage graph
+import type { LineageGraph } from './graph/lineage-graph.js'; // lineage graph
+import { PgLineageGraph } from './graph/pg/pg-lineage-graph.js'; // lineage graph
 import type { MetadataStore } from './store/store.js';
 
 export interface CatalogConfig {
@@ -22,6 +27,7 @@ export interface CatalogConfig {
 export interface Catalog {
   store: MetadataStore;
   bus: EventBus;
+  graph: LineageGraph;
   metadata: MetadataService;
   tokens: TokenService;
   app: Hono<AuthEnv>;
@@ -31,8 +37,15 @@ export interface Catalog {
 export async function createCatalog(config: CatalogConfig): Promise<Catalog> {
   const bus = new InProcessEventBus({ onSubscriberError: (f) => config.log?.(`event subscriber failed: ${String(f.error)}`) });
   const store = await openStore(config.store, { bus });
+  const graph = await PgLineageGraph.open(store.driver); // lineage graph: edge table in the store's database
+  subscribeLineageIndexer(bus, graph, { store }); // lineage graph
   const metadata = new MetadataService(store);
   const tokens = new TokenService(store);
   const app = createRestApp({ metadata, tokens: config.auth ? tokens : null, maxBodyBytes: config.maxBodyBytes, log: config.log });
-  return { store, bus, metadata, tokens, app, close: () => store.close() };
+  const stopGraphQL = await mountGraphQL(app, { metadata, edits: new EditService(store) });
+  const close = async () => {
+    await stopGraphQL();
+    await store.close();
+  };
+  return { store, bus, graph, metadata, tokens, app, close };
 }

@@ -98,6 +98,21 @@ export class MetadataService {
     return values.filter((v) => matchesFilter(v.value, q.filter)).slice(0, limit);
   }
 
+  async getAspectVersions(urn: string, aspectName: string): Promise<StoredAspect[]> {
+    this.guardRead(urn);
+    return this.store.getAspectVersions(urn, aspectName);
+  }
+
+  /** URNs whose latest aspect contains the fragment (incoming relationships). */
+  findReferencing(aspectName: string, fragment: AspectValue, limit?: number): Promise<string[]> {
+    return this.store.findReferencing(aspectName, fragment, limit);
+  }
+
+  listUrns(entityType: string, count = 1000): Promise<string[]> {
+    if (PROTECTED_ENTITY_TYPES.has(entityType)) throw new ApiError('FORBIDDEN', `${entityType} entities are not listable through this API`);
+    return this.store.listUrns({ entityType, count });
+  }
+
   async deleteEntity(urn: string, actor: string): Promise<number> {
     this.guardRead(urn);
     return this.store.hardDelete(urn, { actor });
