@@ -69,6 +69,8 @@ function batches(count: number, batchSize: number, round: number): MetadataChang
 /** Applies the batches with up to `concurrency` apply() calls in flight (1 = one after another). */
 async function timePass(store: SqlMetadataStore, pass: string, work: MetadataChangeProposal[][], concurrency: number, appName: string | null): Promise<PassResult> {
   const before = await backendCpu(store, appName);
+  const busy = (store.driver as { busyMillis?: () => number }).busyMillis?.bind(store.driver);
+  const busyBefore = busy?.() ?? 0;
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   let aspects = 0;
@@ -85,14 +87,15 @@ async function timePass(store: SqlMetadataStore, pass: string, work: MetadataCha
   const used = process.cpuUsage(cpu);
   let serverCpu = 0;
   for (const [pid, t] of await backendCpu(store, appName)) serverCpu += t - (before.get(pid) ?? 0);
+  if (busy) console.log(`  ${pass}: PGlite worker busy ${fmt((busy() - busyBefore) / (aspects / 1000))} ms per 1,000 of ${fmt((seconds * 1e6) / aspects)} ms wall`);
   return { pass, aspects, seconds, nodeCpu: (used.user + used.system) / 1e6, serverCpu };
 }
 
-async function runEngine(url: string, count: number, batchSize: number, concurrency: number, schema?: string): Promise<PassResult[]> {
+async function runEngine(url: string, count: number, batchSize: number, concurrency: number, schema?: string, pgliteWorker = false): Promise<PassResult[]> {
   // Name the server connections so their backends' CPU can be read (a local server only).
   const appName = url.startsWith('pglite:') ? null : `store_bench_${process.pid}`;
   if (appName) url += `${url.includes('?') ? '&' : '?'}application_name=${appName}`;
-  const store = await openStore(url, schema ? { schema, poolSize: Math.max(4, concurrency) } : {});
+  const store = await openStore(url, schema ? { schema, poolSize: Math.max(4, concurrency) } : { pgliteWorker });
   try {
     // Build the proposals up front so the timing measures the store, not the generator.
     const first = batches(count, batchSize, 0);
@@ -117,10 +120,15 @@ async function main(): Promise<void> {
       postgres: { type: 'string' },
       concurrency: { type: 'string', default: '1' },
       repeat: { type: 'string', default: '1' },
+      'pglite-worker': { type: 'boolean', default: false },
+      'pglite-concurrency': { type: 'string' },
     },
   });
-  // PGlite is one session in this process: concurrency only applies to the server.
+  // PGlite is one session: in this process concurrency would gain nothing (default 1); with
+  // --pglite-worker the engine runs in a worker thread and 2 batches in flight overlap the work.
   const concurrency = Number(values.concurrency);
+  const pgliteWorker = values['pglite-worker'];
+  const pgliteConcurrency = Number(values['pglite-concurrency'] ?? (pgliteWorker ? 2 : 1));
   const count = Number(values.count);
   const batchSize = Number(values.batch);
   const postgresUrl = values.postgres ?? process.env.CATALOG_TEST_POSTGRES_URL;
@@ -134,12 +142,12 @@ async function main(): Promise<void> {
   for (let r = 0; r < repeat; r++) {
     const dir = mkdtempSync(join(tmpdir(), 'catalog-bench-'));
     try {
-      pglite.push(await runEngine(`pglite:${dir}`, count, batchSize, 1));
+      pglite.push(await runEngine(`pglite:${dir}`, count, batchSize, pgliteConcurrency, undefined, pgliteWorker));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  columns.push({ engine: 'PGlite (file)', results: medians(pglite) });
+  columns.push({ engine: `PGlite (file${pgliteWorker ? ', worker' : ''}, ${pgliteConcurrency} in flight)`, results: medians(pglite) });
   if (postgresUrl) {
     const server: PassResult[][] = [];
     for (let r = 0; r < repeat; r++) server.push(await runEngine(postgresUrl, count, batchSize, concurrency, `bench_${process.pid}_${r}`));

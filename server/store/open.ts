@@ -8,6 +8,7 @@ import type { EventBus } from '../events/bus.js';
 import { migrate } from './sql/migrations.js';
 import { PgDriver } from './sql/pg-driver.js';
 import { PgliteDriver } from './sql/pglite-driver.js';
+import { PgliteWorkerDriver } from './sql/pglite-worker-driver.js';
 import type { SqlDriver } from './sql/driver.js';
 import { SqlMetadataStore, type SqlMetadataStoreOptions } from './sql-store.js';
 
@@ -28,6 +29,11 @@ export interface OpenStoreOptions extends SqlMetadataStoreOptions {
   defaultDataDir?: string;
   /** Connection pool size for a PostgreSQL server (default 4). */
   poolSize?: number;
+  /**
+   * Run PGlite in a worker thread (default: $CATALOG_PGLITE_WORKER is `1`), so the engine's work
+   * overlaps this thread's when writes are pipelined. See docs/BENCHMARKS.md.
+   */
+  pgliteWorker?: boolean;
 }
 
 export type StoreLocation = { engine: 'pglite'; dataDir: string | null } | { engine: 'postgres'; connectionString: string };
@@ -44,8 +50,11 @@ export function parseStoreUrl(url: string, options: Pick<OpenStoreOptions, 'defa
   throw new StoreUrlError(`unsupported store URL "${url.replace(/\/\/[^@/]*@/, '//****@')}"; use one of:\n  ${ACCEPTED_STORE_URLS.join('\n  ')}`);
 }
 
-export async function openDriver(location: StoreLocation, options: Pick<OpenStoreOptions, 'poolSize'> = {}): Promise<SqlDriver> {
-  if (location.engine === 'pglite') return PgliteDriver.open({ dataDir: location.dataDir });
+export async function openDriver(location: StoreLocation, options: Pick<OpenStoreOptions, 'poolSize' | 'pgliteWorker'> = {}): Promise<SqlDriver> {
+  if (location.engine === 'pglite') {
+    const worker = options.pgliteWorker ?? process.env.CATALOG_PGLITE_WORKER === '1';
+    return worker ? PgliteWorkerDriver.open({ dataDir: location.dataDir }) : PgliteDriver.open({ dataDir: location.dataDir });
+  }
   return PgDriver.open({ connectionString: location.connectionString, max: options.poolSize ?? 4 });
 }
 

@@ -55,15 +55,19 @@ export class SqlMetadataStore implements MetadataStore {
     prevalidate(proposals);
     const actor = options.actor ?? this.defaultActor;
     const keys = versionedKeys(proposals);
-    const plan = await this.withRetry((now) =>
-      this.driver.transaction(async (tx) => {
-        const latest = new Map<string, LatestRow>();
-        for (const row of await this.tables.readLatest(tx, keys)) latest.set(keyOf(row.urn, row.aspect), row);
-        const planned = planWrites(proposals, latest, { now, actor });
-        await this.write(tx, planned, now, actor);
-        return planned;
-      }),
-    );
+    // The latest rows are read before the transaction begins: every write of the plan is guarded
+    // (seq-checked updates and deletes, unique keys for inserts), so a row changed after the read
+    // fails the transaction and the attempt starts again from a fresh read, exactly as a change
+    // committed between the read and the writes of one READ COMMITTED transaction would. Reading
+    // outside keeps the transaction short and lets a pipelined caller plan the next batch while
+    // the current one is written (PGlite in a worker, a server).
+    const plan = await this.withRetry(async (now) => {
+      const latest = new Map<string, LatestRow>();
+      for (const row of await this.tables.readLatest(this.driver, keys)) latest.set(keyOf(row.urn, row.aspect), row);
+      const planned = planWrites(proposals, latest, { now, actor });
+      if (hasWrites(planned)) await this.driver.transaction((tx) => this.write(tx, planned, now, actor));
+      return planned;
+    });
     await this.publish(plan.logs);
     return { results: plan.results, logs: plan.logs };
   }
@@ -180,6 +184,10 @@ export class SqlMetadataStore implements MetadataStore {
     await this.publishing;
     await this.driver.close();
   }
+}
+
+function hasWrites(p: WritePlan): boolean {
+  return p.deletes.length + p.updates.length + p.inserts.length + p.history.length + p.timeseries.length + p.entities.length > 0;
 }
 
 /** The distinct (urn, aspect) pairs of the versioned aspects a batch touches. */

@@ -9,7 +9,7 @@
 import type { AspectValue, SystemMetadata } from '../../../model/mcp.js';
 import type { StoredAspect, TimeseriesValue } from '../store.js';
 import type { HistoryWrite, LatestRow, LatestWrite, TimeseriesWrite } from '../write-plan.js';
-import { copyField, quoteIdent, type SqlExecutor } from './driver.js';
+import { copyField, copyJsonField, quoteIdent, type SqlExecutor } from './driver.js';
 
 /** Thrown inside a transaction when a guarded write found the row changed by someone else. */
 export class ConcurrentWriteError extends Error {
@@ -65,7 +65,7 @@ export class AspectTables {
                          || t.metadata || ',' || coalesce(t.systemmetadata, 'null') || ']', ',') AS rows
          FROM json_to_recordset($1::json) AS k(urn text, aspect text)
          JOIN ${this.aspects} t ON t.urn = k.urn AND t.aspect = k.aspect AND t.version = 0`,
-      [JSON.stringify(keys.map((k) => ({ urn: k.urn, aspect: k.aspect })))],
+      [JSON.stringify(keys)],
     );
     const tuples = JSON.parse(`[${row?.rows ?? ''}]`) as Array<[string, string, number, AspectValue, SystemMetadata | null]>;
     return tuples.map(([urn, aspect, seq, metadata, systemmetadata]) => ({ urn, aspect, seq: Number(seq), metadata, systemmetadata }));
@@ -128,7 +128,7 @@ export class AspectTables {
       const by = copyField(actor);
       let data = '';
       for (const r of rows) {
-        data += `${copyField(r.urn)}\t${copyField(r.aspect)}\t0\t${copyField(JSON.stringify(r.metadata))}\t${copyField(JSON.stringify(r.systemMetadata))}\t${created}\t${by}\t${r.seq}\n`;
+        data += `${copyField(r.urn)}\t${copyField(r.aspect)}\t0\t${copyJsonField(JSON.stringify(r.metadata))}\t${copyJsonField(JSON.stringify(r.systemMetadata))}\t${created}\t${by}\t${r.seq}\n`;
       }
       await db.copyFrom(`${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)`, data);
       return;
@@ -152,8 +152,8 @@ export class AspectTables {
       const by = copyField(actor);
       let data = '';
       for (const r of rows) {
-        const sys = r.systemMetadata === null ? '\\N' : copyField(JSON.stringify(r.systemMetadata));
-        data += `${copyField(r.urn)}\t${copyField(r.aspect)}\t${r.version}\t${copyField(JSON.stringify(r.metadata))}\t${sys}\t${created}\t${by}\t${r.version}\n`;
+        const sys = r.systemMetadata === null ? '\\N' : copyJsonField(JSON.stringify(r.systemMetadata));
+        data += `${copyField(r.urn)}\t${copyField(r.aspect)}\t${r.version}\t${copyJsonField(JSON.stringify(r.metadata))}\t${sys}\t${created}\t${by}\t${r.version}\n`;
       }
       await db.copyFrom(`${this.aspects} (urn, aspect, version, metadata, systemmetadata, createdon, createdby, seq)`, data);
       return;

@@ -47,3 +47,11 @@ export function copyField(value: string | number | null): string {
   if (typeof value === 'number') return String(value);
   return COPY_SPECIAL.test(value) ? value.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : value;
 }
+
+/**
+ * A JSON text as a COPY text field. JSON.stringify never emits a raw newline, CR or tab (they are
+ * escaped inside strings), so only backslashes need doubling: a cheaper test than copyField's.
+ */
+export function copyJsonField(json: string): string {
+  return json.indexOf('\\') === -1 ? json : json.replaceAll('\\', '\\\\');
+}
