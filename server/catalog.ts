@@ -38,7 +38,7 @@ export async function createCatalog(config: CatalogConfig): Promise<Catalog> {
   const bus = new InProcessEventBus({ onSubscriberError: (f) => config.log?.(`event subscriber failed: ${String(f.error)}`) });
   const store = await openStore(config.store, { bus });
   const graph = await PgLineageGraph.open(store.driver); // lineage graph: edge table in the store's database
-  subscribeLineageIndexer(bus, graph, { store }); // lineage graph
+  subscribeLineageIndexer(bus, graph); // lineage graph
   const metadata = new MetadataService(store);
   const tokens = new TokenService(store);
   const app = createRestApp({ metadata, tokens: config.auth ? tokens : null, maxBodyBytes: config.maxBodyBytes, log: config.log });
