@@ -14,6 +14,9 @@ import { subscribeLineageIndexer } from './graph/indexer.js'; // lineage graph
 import type { LineageGraph } from './graph/lineage-graph.js'; // lineage graph
 import { PgLineageGraph } from './graph/pg/pg-lineage-graph.js'; // lineage graph
 import type { MetadataStore } from './store/store.js';
+import { subscribeSearchIndexer } from './search/indexer.js'; // search
+import { PgSearchEngine } from './search/pg/pg-search-engine.js'; // search
+import type { SearchEngine } from './search/search-engine.js'; // search
 
 export interface CatalogConfig {
   /** Store URL: `pglite:<dir>` (embedded) or `postgres://…`. */
@@ -28,6 +31,7 @@ export interface Catalog {
   store: MetadataStore;
   bus: EventBus;
   graph: LineageGraph;
+  search: SearchEngine; // search: derived index on the store's database
   metadata: MetadataService;
   tokens: TokenService;
   app: Hono<AuthEnv>;
@@ -39,6 +43,8 @@ export async function createCatalog(config: CatalogConfig): Promise<Catalog> {
   const store = await openStore(config.store, { bus });
   const graph = await PgLineageGraph.open(store.driver); // lineage graph: edge table in the store's database
   subscribeLineageIndexer(bus, graph); // lineage graph
+  const search = await PgSearchEngine.open(store.driver); // search: tables of its own in the store's database
+  subscribeSearchIndexer(bus, store, search); // search: re-index touched entities after each commit
   const metadata = new MetadataService(store);
   const tokens = new TokenService(store);
   const app = createRestApp({ metadata, tokens: config.auth ? tokens : null, maxBodyBytes: config.maxBodyBytes, log: config.log });
@@ -47,5 +53,5 @@ export async function createCatalog(config: CatalogConfig): Promise<Catalog> {
     await stopGraphQL();
     await store.close();
   };
-  return { store, bus, graph, metadata, tokens, app, close };
+  return { store, bus, graph, search, metadata, tokens, app, close };
 }

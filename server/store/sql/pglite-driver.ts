@@ -1,11 +1,17 @@
 // PGlite (PostgreSQL compiled to WASM) in this process, persisted to a data directory or memory.
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SqlDriver, SqlExecutor } from './driver.js';
 
 export interface PgliteDriverOptions {
   /** A directory for the data files, or `null` for an in-memory database. */
   dataDir: string | null;
+  /**
+   * PGlite extensions to load. Default: pg_trgm, which the search index (server/search/pg) uses in
+   * the same database; every opener of that database must load it, so it is on unless replaced.
+   */
+  extensions?: Extensions;
 }
 
 export class PgliteDriver implements SqlDriver {
@@ -15,7 +21,7 @@ export class PgliteDriver implements SqlDriver {
 
   static async open(options: PgliteDriverOptions): Promise<PgliteDriver> {
     if (options.dataDir !== null) mkdirSync(options.dataDir, { recursive: true });
-    const db = await PGlite.create(options.dataDir ?? 'memory://');
+    const db = await PGlite.create(options.dataDir ?? 'memory://', { extensions: options.extensions ?? { pg_trgm } });
     return new PgliteDriver(db);
   }
 
