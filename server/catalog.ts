@@ -48,7 +48,7 @@ export async function createCatalog(config: CatalogConfig): Promise<Catalog> {
   const metadata = new MetadataService(store);
   const tokens = new TokenService(store);
   const app = createRestApp({ metadata, tokens: config.auth ? tokens : null, maxBodyBytes: config.maxBodyBytes, log: config.log });
-  const stopGraphQL = await mountGraphQL(app, { metadata, edits: new EditService(store) });
+  const stopGraphQL = await mountGraphQL(app, { metadata, edits: new EditService(store), search, graph });
   const close = async () => {
     await stopGraphQL();
     await store.close();

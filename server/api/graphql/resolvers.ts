@@ -7,7 +7,7 @@ import type { GraphQLContext } from './context.js';
 
 type Json = Record<string, any>;
 
-function guard(ctx: GraphQLContext, action: Action): void {
+export function guard(ctx: GraphQLContext, action: Action): void {
   if (!allows(ctx.principal.role, action)) {
     throw new GraphQLError(`${ctx.principal.actor} (role ${ctx.principal.role}) may not ${action}: it needs role ${requiredRole(action)}`, {
       extensions: { code: 'FORBIDDEN' },

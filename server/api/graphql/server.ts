@@ -9,16 +9,21 @@ import type { AuthEnv } from '../rest/auth.js';
 import type { EditService } from '../../services/edit-service.js';
 import type { MetadataService } from '../../services/metadata-service.js';
 import { createContext, type GraphQLContext } from './context.js';
-import { resolvers } from './resolvers.js';
+import { discoveryResolvers, discoveryTypeDefs, type DiscoveryServices } from './discovery.js';
+import { guard, resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
 
 export const MAX_DEPTH = 10;
 export const MAX_COST = 5000;
 
-export async function mountGraphQL(app: Hono<AuthEnv>, services: { metadata: MetadataService; edits: EditService }): Promise<() => Promise<void>> {
+export async function mountGraphQL(
+  app: Hono<AuthEnv>,
+  services: { metadata: MetadataService; edits: EditService } & DiscoveryServices,
+): Promise<() => Promise<void>> {
+  const discovery = discoveryResolvers(services, (ctx) => guard(ctx, 'read'));
   const server = new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
+    typeDefs: [typeDefs, discoveryTypeDefs],
+    resolvers: [resolvers, discovery],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_DEPTH)],
