@@ -76,6 +76,12 @@ program
   .action((opts) => run(async () => (await import('./commands/serve.js')).serveCommand(opts)));
 
 program
+  .command('reindex')
+  .description('Rebuild the search index and the lineage graph from the store')
+  .option('--store <url>', 'store URL (default $CATALOG_STORE or pglite:./.catalog/data)')
+  .action((opts) => run(async () => (await import('./commands/reindex.js')).reindexCommand(opts)));
+
+program
   .command('demo')
   .description('Start the embedded catalog with demo data: TICKIT in PGlite ingested by the seed recipe, plus the business glossary')
   .option('-p, --port <port>', 'port to listen on', '8080')

@@ -24,6 +24,14 @@ describe('catalog demo', () => {
     expect(users.schemaMetadata.fields.map((f: { fieldPath: string }) => f.fieldPath)).toContain('email');
   });
 
+  it('rebuilds search and lineage from the store with catalog reindex', () => {
+    const out = catalog(['reindex', '--store', store]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/search: \d+ documents from \d+ entities/);
+    // the demo's views give lineage edges (tables -> views, columns -> columns)
+    expect(Number(/lineage: ([\d,]+) edges/.exec(out.stdout)?.[1]?.replace(/,/g, ''))).toBeGreaterThan(0);
+  });
+
   it('refuses to wipe a directory it did not create', () => {
     const other = tempDir();
     const out = catalog(['demo', '--port', '0', '--data-dir', other, '--exit']);
