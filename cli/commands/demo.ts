@@ -83,6 +83,7 @@ export async function demoCommand(opts: DemoOptions): Promise<number> {
     [
       '',
       `Catalog: ${server.url}`,
+      `  GraphQL: ${server.url}/api/graphql (send "Authorization: Bearer <token>")`,
       `  DataHub REST API: ${server.url}/aspects (config: ${server.url}/config)`,
       `  Admin API token (shown once): ${token}`,
       `  Try: ./catalog get --store pglite:${path.join(dataDir, 'store')} --urn "urn:li:dataset:(urn:li:dataPlatform:postgres,tickit.public.users,DEV)"`,
