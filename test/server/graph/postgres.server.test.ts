@@ -1,48 +1,12 @@
 // The lineage graph on a real PostgreSQL server, in the store's database: the conformance suite.
-// Needs CATALOG_TEST_POSTGRES_URL; without it (or without an answering server) the run fails and
-// says how to start one. Each run works in its own schema and drops it.
-import pg from 'pg';
-import { afterAll, it } from 'vitest';
 import { PgLineageGraph } from '../../../server/graph/pg/pg-lineage-graph.js';
 import { openStore } from '../../../server/store/open.js';
+import { withPostgresSchema } from '../../support/postgres-server.js';
 import { runLineageSuite } from './lineage-suite.js';
 
-const url = process.env.CATALOG_TEST_POSTGRES_URL;
-const HOW_TO_START =
-  'start one with `scripts/services up postgres` and run with ' +
-  'CATALOG_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:55432/catalog_test npm run test:server';
-
-async function probe(): Promise<string | null> {
-  if (!url) return `CATALOG_TEST_POSTGRES_URL is not set: these tests need a PostgreSQL server; ${HOW_TO_START}`;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (error) {
-    return `the PostgreSQL server at ${url.replace(/\/\/[^@/]*@/, '//****@')} does not answer (${(error as Error).message}); ${HOW_TO_START}`;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const problem = await probe();
-const schema = `graph_test_${process.pid}_${Date.now()}`;
-
-if (problem) {
-  it('needs a PostgreSQL server', () => {
-    throw new Error(problem);
-  });
-} else {
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  });
-
+await withPostgresSchema('graph_test', (url, schema) =>
   runLineageSuite('PostgreSQL server', async (bus) => {
-    const store = await openStore(url!, { bus, schema });
+    const store = await openStore(url, { bus, schema });
     return { store, graph: await PgLineageGraph.open(store.driver, { schema }) };
-  });
-}
+  }),
+);
