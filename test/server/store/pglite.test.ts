@@ -14,6 +14,9 @@ import { runStoreSuite } from './store-suite.js';
 
 runStoreSuite('PGlite in memory', (bus) => openStore('pglite:memory', { bus }));
 
+// The opt-in driver that runs PGlite in a worker thread: the same guarantees through messages.
+runStoreSuite('PGlite in memory, in a worker thread', (bus) => openStore('pglite:memory', { bus, pgliteWorker: true }));
+
 // The same guarantees from the set-based INSERT path an executor without COPY gets.
 runStoreSuite('PGlite in memory, without COPY', async (bus) => {
   const inner = await PgliteDriver.open({ dataDir: null });
