@@ -1,0 +1,50 @@
+// HudiSourceConfig: where the tables are (base paths and/or a root to discover them under),
+// which to take, and how to name them. Keys in DataHub's style (snake_case, AllowDenyPattern,
+// env, platform_instance, stateful_ingestion). DataHub has no Hudi source to copy keys from.
+import { z } from 'zod';
+import { envSchema, looseBoolean, platformInstanceSchema } from '../../api/config.js';
+import { allowDenyPatternSchema } from '../../common/pattern.js';
+import { statefulIngestionSchema } from '../../common/stateful.js';
+
+export const DATASET_NAME_RULES = ['base_path', 'database_table'] as const;
+
+export const hudiSourceConfigSchema = z
+  .strictObject({
+    base_paths: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Base paths of Hudi tables (the folder holding `.hoodie/`); relative paths are resolved against the recipe'),
+    root: z
+      .string()
+      .min(1)
+      .nullable()
+      .default(null)
+      .describe('Folder to discover tables under: every folder holding a `.hoodie/` folder (not descending into a table)'),
+    max_discovery_depth: z.number().int().min(0).max(64).default(10).describe('How many folder levels below `root` to search for tables'),
+    table_pattern: allowDenyPatternSchema
+      .default({ allow: ['.*'], deny: [], ignoreCase: true })
+      .describe('Tables to ingest, matched against `database.table` (hoodie.database.name, when set) or the table name'),
+    dataset_name: z
+      .enum(DATASET_NAME_RULES)
+      .default('base_path')
+      .describe('Dataset name: `base_path` (the base path without scheme, docs/NAMING.md) or `database_table` (hoodie.database.name + table name, falling back to the base path)'),
+    include_schema_history: looseBoolean(true).describe(
+      'Emit the schema of every distinct commit schema on the timeline, oldest first, so the catalog keeps them as schema versions',
+    ),
+    include_operations: looseBoolean(true).describe('Emit one `operation` (timeseries) per completed commit, deltacommit, compaction and replacecommit'),
+    max_time_travel_points: z
+      .number()
+      .int()
+      .min(0)
+      .default(100)
+      .describe('List at most this many of the latest completed instants as time-travel points in the properties'),
+    env: envSchema,
+    platform_instance: platformInstanceSchema,
+    stateful_ingestion: statefulIngestionSchema,
+  })
+  .refine((c) => c.base_paths.length > 0 || c.root !== null, {
+    message: 'give base_paths (a list of table folders) or root (a folder to discover tables under)',
+    path: ['base_paths'],
+  });
+
+export type HudiSourceConfig = z.infer<typeof hudiSourceConfigSchema>;
