@@ -1,14 +1,9 @@
 // The lineage graph's tables, in the store's database and schema but with their own migration
 // list (`graph_migrations`), so the graph and the store never collide over migration numbers.
-import { quoteIdent, type SqlDriver } from '../../store/sql/driver.js';
+import type { SqlDriver } from '../../store/sql/driver.js';
+import { applyMigrations, type Migration } from '../../store/sql/migrations.js';
 
-interface GraphMigration {
-  version: number;
-  name: string;
-  up(schema: string): string[];
-}
-
-export const GRAPH_MIGRATIONS: readonly GraphMigration[] = [
+export const GRAPH_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'lineage edges and soft-deleted nodes',
@@ -44,28 +39,6 @@ export const GRAPH_MIGRATIONS: readonly GraphMigration[] = [
   },
 ];
 
-/** A key of its own for pg_advisory_xact_lock (the store's migrations use another). */
-const GRAPH_MIGRATION_LOCK_KEY = 7_324_101;
-
-export async function migrateGraph(driver: SqlDriver, schemaName: string): Promise<number[]> {
-  const s = quoteIdent(schemaName);
-  return driver.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [GRAPH_MIGRATION_LOCK_KEY]);
-    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await tx.query(`CREATE TABLE IF NOT EXISTS ${s}.graph_migrations (
-      version    integer     NOT NULL PRIMARY KEY,
-      name       text        NOT NULL,
-      applied_on timestamptz NOT NULL DEFAULT now()
-    )`);
-    const rows = await tx.query<{ version: number }>(`SELECT version FROM ${s}.graph_migrations`);
-    const done = new Set(rows.map((r) => Number(r.version)));
-    const applied: number[] = [];
-    for (const migration of GRAPH_MIGRATIONS) {
-      if (done.has(migration.version)) continue;
-      for (const statement of migration.up(s)) await tx.query(statement);
-      await tx.query(`INSERT INTO ${s}.graph_migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
-      applied.push(migration.version);
-    }
-    return applied;
-  });
+export function migrateGraph(driver: SqlDriver, schemaName: string): Promise<number[]> {
+  return applyMigrations(driver, schemaName, { table: 'graph_migrations', lockKey: 7_324_201, migrations: GRAPH_MIGRATIONS });
 }

@@ -1,15 +1,10 @@
 // The search index's own tables, numbered in `<schema>.search_migrations` (apart from the store's
 // schema_migrations, so the two never collide). Applied in one transaction under an advisory lock.
 // pg_trgm must be loadable: PGlite gets it from PgliteDriver, the server from postgresql-contrib.
-import { quoteIdent, type SqlDriver } from '../../store/sql/driver.js';
+import type { SqlDriver } from '../../store/sql/driver.js';
+import { applyMigrations, type Migration } from '../../store/sql/migrations.js';
 
-interface SearchMigration {
-  version: number;
-  name: string;
-  up(schema: string): string[];
-}
-
-const MIGRATIONS: readonly SearchMigration[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'search documents, vocabulary',
@@ -53,28 +48,11 @@ const MIGRATIONS: readonly SearchMigration[] = [
   },
 ];
 
-/** A fixed advisory-lock key for the search migrations (the store's is 7_324_001). */
-const SEARCH_MIGRATION_LOCK_KEY = 7_324_101;
-
-export async function migrateSearch(driver: SqlDriver, schemaName: string): Promise<number[]> {
-  const s = quoteIdent(schemaName);
-  return driver.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEARCH_MIGRATION_LOCK_KEY]);
-    await tx.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await tx.query(`CREATE TABLE IF NOT EXISTS ${s}.search_migrations (
-      version    integer     NOT NULL PRIMARY KEY,
-      name       text        NOT NULL,
-      applied_on timestamptz NOT NULL DEFAULT now()
-    )`);
-    const done = new Set((await tx.query<{ version: number }>(`SELECT version FROM ${s}.search_migrations`)).map((r) => Number(r.version)));
-    const applied: number[] = [];
-    for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
-      for (const statement of m.up(s)) await tx.query(statement);
-      await tx.query(`INSERT INTO ${s}.search_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
-      applied.push(m.version);
-    }
-    return applied;
+export function migrateSearch(driver: SqlDriver, schemaName: string): Promise<number[]> {
+  return applyMigrations(driver, schemaName, {
+    table: 'search_migrations',
+    lockKey: 7_324_101,
+    migrations: MIGRATIONS,
+    prelude: ['CREATE EXTENSION IF NOT EXISTS pg_trgm'],
   });
 }

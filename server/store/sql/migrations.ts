@@ -67,29 +67,44 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** A fixed key for pg_advisory_xact_lock: the store's migrations, whatever the schema. */
-const MIGRATION_LOCK_KEY = 7_324_001;
+/** One component's migrations: the store's, the search index's, the lineage graph's. */
+export interface MigrationSet {
+  /** Table recording the applied versions, e.g. `schema_migrations`. */
+  table: string;
+  /** Key for pg_advisory_xact_lock, distinct per set, so concurrent openers apply each once. */
+  lockKey: number;
+  migrations: readonly Migration[];
+  /** Statements run first, outside the schema (e.g. CREATE EXTENSION). */
+  prelude?: readonly string[];
+}
 
-/** Applies the migrations not yet recorded in `<schema>.schema_migrations`; returns their versions. */
-export async function migrate(driver: SqlDriver, schemaName: string): Promise<number[]> {
+/** Applies the migrations of a set not yet recorded in `<schema>.<table>`; returns their versions. */
+export async function applyMigrations(driver: SqlDriver, schemaName: string, set: MigrationSet): Promise<number[]> {
   const s = quoteIdent(schemaName);
+  const table = `${s}.${quoteIdent(set.table)}`;
   return driver.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [set.lockKey]);
+    for (const statement of set.prelude ?? []) await tx.query(statement);
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await tx.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (
+    await tx.query(`CREATE TABLE IF NOT EXISTS ${table} (
       version    integer     NOT NULL PRIMARY KEY,
       name       text        NOT NULL,
       applied_on timestamptz NOT NULL DEFAULT now()
     )`);
-    const rows = await tx.query<{ version: number }>(`SELECT version FROM ${s}.schema_migrations`);
+    const rows = await tx.query<{ version: number }>(`SELECT version FROM ${table}`);
     const done = new Set(rows.map((r) => Number(r.version)));
     const applied: number[] = [];
-    for (const migration of MIGRATIONS) {
+    for (const migration of set.migrations) {
       if (done.has(migration.version)) continue;
       for (const statement of migration.up(s)) await tx.query(statement);
-      await tx.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+      await tx.query(`INSERT INTO ${table} (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
       applied.push(migration.version);
     }
     return applied;
   });
+}
+
+/** Applies the store's migrations (`<schema>.schema_migrations`). */
+export function migrate(driver: SqlDriver, schemaName: string): Promise<number[]> {
+  return applyMigrations(driver, schemaName, { table: 'schema_migrations', lockKey: 7_324_001, migrations: MIGRATIONS });
 }
