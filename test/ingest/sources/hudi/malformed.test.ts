@@ -38,6 +38,10 @@ describe('hudi source on malformed .hoodie folders', () => {
     await copyTable('v6/artists_mor', 'truncated_json');
     truncatedJson = await lastCompleted(path.join(table('truncated_json'), '.hoodie'), '.deltacommit');
     await truncate(truncatedJson, 200);
+    // A write in flight and a clean only requested, as a reader may find them mid-write.
+    for (const f of ['20991231235959000.deltacommit.requested', '20991231235959000.deltacommit.inflight', '20991231235959999.clean.requested']) {
+      await writeFile(path.join(table('truncated_json'), '.hoodie', f), '');
+    }
 
     await copyTable('v6/artworks_cow', 'future_version');
     const props = path.join(table('future_version'), '.hoodie/hoodie.properties');
@@ -85,6 +89,18 @@ describe('hudi source on malformed .hoodie folders', () => {
   it('names a truncated 0.x (JSON) instant', () => {
     expect(warnings(run)).toContainEqual(expect.objectContaining({ title: 'Unreadable commit metadata', context: expect.arrayContaining([truncatedJson]) }));
     expect(run.all(hudiUrn(table('truncated_json')), 'operation')).toHaveLength(4);
+  });
+
+  it('counts pending instants by state and action, without operations or time-travel points for them', () => {
+    const urn = hudiUrn(table('truncated_json'));
+    const custom = run.aspect(urn, 'datasetProperties')!.customProperties;
+    expect(custom).toMatchObject({
+      'hudi.timeline.completed.deltacommit': '4',
+      'hudi.timeline.inflight.deltacommit': '1',
+      'hudi.timeline.requested.clean': '1',
+      'hudi.time_travel_points.count': '4',
+    });
+    expect(custom['hudi.time_travel_points']).not.toContain('2099');
   });
 
   it('names an unknown table version, and reads the table in the layout found on disk', () => {
