@@ -68,6 +68,11 @@ export async function demoCommand(opts: DemoOptions): Promise<number> {
     { name: 'business glossary', doc: RecipeDocument.fromObject({ ...(glossary.value as object), sink }, path.join(RECIPES), 'recipes/glossary.yml') },
     { name: 'TICKIT (seed recipe)', doc: RecipeDocument.fromFile(path.join(RECIPES, 'tickit.yml'), env) },
   ];
+  // The Hudi tables written by Spark for the tests (MoMA artists/artworks), when this is a checkout.
+  const hudiRoot = path.resolve(RECIPES, '../test/fixtures/hudi');
+  if (existsSync(hudiRoot)) {
+    runs.push({ name: 'Hudi tables', doc: RecipeDocument.fromObject({ source: { type: 'hudi', config: { root: hudiRoot } }, sink }, hudiRoot, 'hudi fixtures') });
+  }
   let failed = false;
   try {
     for (const run of runs) {

@@ -11,6 +11,7 @@ describe('catalog demo', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toContain('business glossary: Pipeline finished successfully');
     expect(out.stderr).toContain('TICKIT (seed recipe): Pipeline finished successfully');
+    expect(out.stderr).toMatch(/Hudi tables: Pipeline finished (successfully|with \d+ warning)/);
     expect(out.stdout).toMatch(/Admin API token \(shown once\): cat_/);
   });
 
