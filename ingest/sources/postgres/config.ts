@@ -163,7 +163,10 @@ export type PostgresSourceConfig = z.infer<typeof postgresSourceConfigSchema>;
 /** What the recipe asks for that this source does not do yet: one line each, for the report. */
 export function unimplementedRequests(config: PostgresSourceConfig): string[] {
   const out: string[] = [];
-  if (config.profiling.enabled) out.push('profiling.enabled: the profiler is not implemented yet; no datasetProfile aspects are emitted');
+  const p = config.profiling;
+  if (p.enabled && p.include_field_histogram) out.push('profiling.include_field_histogram: histograms are not computed yet');
+  if (p.enabled && p.profile_if_updated_since_days !== null) out.push('profiling.profile_if_updated_since_days: PostgreSQL keeps no modification time; every table is profiled');
+  if (p.enabled && p.method === 'ge') out.push('profiling.method ge: the SQL profiler is used');
   if (config.include_query_lineage) out.push('include_query_lineage: lineage from pg_stat_statements is not implemented yet');
   if (config.include_usage_statistics) out.push('include_usage_statistics: usage statistics are not implemented yet');
   if (config.incremental_lineage) out.push('incremental_lineage: lineage is emitted as full upstreamLineage aspects');

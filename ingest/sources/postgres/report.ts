@@ -8,6 +8,8 @@ export class PostgresSourceReport extends SourceReport {
   viewsWithLineage = 0;
   viewsWithColumnLineage = 0;
   viewsFailedParsing = 0;
+  tablesProfiled = 0;
+  profilesDropped = 0;
 
   protected override extra(): Record<string, unknown> {
     return {
@@ -19,6 +21,8 @@ export class PostgresSourceReport extends SourceReport {
       views_with_lineage: this.viewsWithLineage,
       views_with_column_lineage: this.viewsWithColumnLineage,
       num_view_definitions_failed_parsing: this.viewsFailedParsing,
+      num_tables_profiled: this.tablesProfiled,
+      num_profiles_dropped: this.profilesDropped,
     };
   }
 }

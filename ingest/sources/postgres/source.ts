@@ -1,7 +1,8 @@
 // The `postgres` source: databases and schemas as containers; tables, views and materialized
 // views as datasets with properties, schema (keys and foreign keys), subtypes, container and
-// browse path; view lineage down to columns parsed from the view definitions. One connection at
-// a time; a table that fails is reported by name and the run goes on; a lost connection ends the
+// browse path; view lineage down to columns parsed from the view definitions; with profiling on,
+// a datasetProfile per table (profiler.ts) after each database's metadata. One catalog connection;
+// the profiler opens its own. A table that fails is reported by name and the run goes on; a lost connection ends the
 // stream with a failure.
 import pg from 'pg';
 import type { RunContext, Source, SourcePlugin } from '../../api/plugin.js';
@@ -18,6 +19,7 @@ import {
 } from './introspect.js';
 import { viewLineage, ViewParseError, type ViewLineage } from './lineage.js';
 import { PLATFORM, PostgresNaming } from './naming.js';
+import { profileTables, type ProfileRequest } from './profiler.js';
 import { PostgresSourceReport } from './report.js';
 import { fieldType } from './types.js';
 
@@ -42,8 +44,13 @@ function isConnectionError(e: unknown): boolean {
 export class PostgresSource implements Source {
   readonly report = new PostgresSourceReport();
   private readonly naming: PostgresNaming;
+  private readonly profilePattern: AllowDenyPattern;
   private readonly patterns: Record<'database' | 'schema' | 'table' | 'view', AllowDenyPattern>;
   private client: pg.Client | null = null;
+  /** Tables of the current database to profile once its metadata is out. */
+  private profileQueue: ProfileRequest[] = [];
+  /** The run's time, carried by every datasetProfile of the run. */
+  private readonly runTime = Date.now();
 
   constructor(
     private readonly config: PostgresSourceConfig,
@@ -63,6 +70,7 @@ export class PostgresSource implements Source {
       table: new AllowDenyPattern(config.table_pattern),
       view: new AllowDenyPattern(config.view_pattern),
     };
+    this.profilePattern = new AllowDenyPattern(config.profile_pattern);
   }
 
   private where(database?: string): string {
@@ -104,6 +112,7 @@ export class PostgresSource implements Source {
         if (isConnectionError(e)) return;
         continue;
       }
+      this.profileQueue = [];
       try {
         for await (const mcp of this.database(this.client!, database)) yield workUnit(mcp);
       } catch (e) {
@@ -113,6 +122,8 @@ export class PostgresSource implements Source {
       } finally {
         await this.disconnect();
       }
+      // After the metadata connection is closed: a server may allow few connections.
+      if (this.profileQueue.length) yield* this.profile(database);
     }
   }
 
@@ -166,6 +177,39 @@ export class PostgresSource implements Source {
     }
   }
 
+  private profilingToday(): boolean {
+    const op = this.config.profiling.operation_config;
+    if (!op.lower_freq_profile_enabled) return true;
+    const now = new Date(this.runTime);
+    if (op.profile_day_of_week !== null && (now.getDay() + 6) % 7 !== op.profile_day_of_week) return false;
+    if (op.profile_date_of_month !== null && now.getDate() !== op.profile_date_of_month) return false;
+    return true;
+  }
+
+  private async *profile(database: string): AsyncIterable<WorkUnit> {
+    const queue = this.profileQueue;
+    this.profileQueue = [];
+    const settings = clientConfig(this.config, this.ctx.baseDir, configuredDatabase(this.config) ? undefined : database);
+    const deps = {
+      config: this.config.profiling,
+      profilePattern: this.profilePattern,
+      report: this.report,
+      timestampMillis: this.runTime,
+      connect: async () => {
+        const client = this.newClient(settings);
+        client.on('error', (e) => this.ctx.logger.warn(`profiling connection error: ${e.message}`));
+        try {
+          await client.connect();
+        } catch (e) {
+          await client.end().catch(() => {});
+          throw e;
+        }
+        return client;
+      },
+    };
+    for await (const mcp of profileTables(queue, deps)) yield workUnit(mcp);
+  }
+
   private wanted(kind: 'table' | 'view', name: string): boolean {
     const include = kind === 'table' ? this.config.include_tables : this.config.include_views;
     if (!include) return false;
@@ -189,6 +233,7 @@ export class PostgresSource implements Source {
     }
     if (isView) report.viewsScanned++;
     else report.tablesScanned++;
+    if (!isView && this.config.profiling.enabled && this.profilingToday()) this.profileQueue.push({ urn, name, relation: rel, columns });
 
     const out: MetadataChangeProposal[] = [
       makeMcp(urn, 'status', { removed: false }),

@@ -29,11 +29,23 @@ export function tickitExpectations(run: () => Captured, database: string): void 
     expect(users).toBe(`urn:li:dataset:(urn:li:dataPlatform:postgres,${database}.public.users,DEV)`);
   });
 
-  it('runs without failures, and says profiling is not implemented yet', () => {
-    const { result } = run();
+  it('runs without failures or warnings, and profiles every table (not views) once', () => {
+    const c = run();
+    const { result } = c;
     expect(result.sourceReport?.failures.toJSON()).toEqual([]);
+    expect(result.sourceReport?.warnings.toJSON()).toEqual([]);
     expect(result.failureCount).toBe(0);
-    expect(JSON.stringify(result.sourceReport?.infos.toJSON())).toContain('profiler is not implemented yet');
+    const profiled = c.mcps.filter((m) => m.aspectName === 'datasetProfile').map((m) => m.entityUrn).sort();
+    expect(profiled).toEqual(
+      [
+        ds('public', 'users'), ds('public', 'venue'), ds('public', 'category'), ds('public', 'date'), ds('public', 'event'),
+        ds('public', 'listing'), ds('public', 'sales'), ds('Odd Schema', 'Mixed Case'), ds('Odd Schema', 'quote"d'),
+      ].sort(),
+    );
+    const p = c.aspect<Any>(users, 'datasetProfile')!;
+    expect(p).toMatchObject({ rowCount: 0, columnCount: 18, partitionSpec: { partition: 'FULL_TABLE_SNAPSHOT', type: 'FULL_TABLE' } });
+    expect(p.fieldProfiles.map((f: Any) => f.fieldPath)).toContain('email');
+    expect(JSON.stringify(result.sourceReport?.infos.toJSON())).toContain('JSON column');
   });
 
   it('emits only aspects that satisfy their DataHub schemas', () => {

@@ -13,10 +13,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startPgliteServer(setupSql: string = TICKIT_SQL): Promise<TestServer> {
+/** `maxConnections` as PGLiteSocketServer takes it (its default, 1, is what the demo runs with). */
+export async function startPgliteServer(setupSql: string = TICKIT_SQL, maxConnections = 1): Promise<TestServer> {
   const db = await PGlite.create();
   await db.exec(setupSql);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   return {
     hostPort: server.getServerConn(),
