@@ -25,7 +25,7 @@ const INCLUDE_FIELD_KEYS = [
 ] as const;
 
 const profilingObject = z.strictObject({
-  enabled: looseBoolean(false).describe('Profile tables (row counts, column statistics); not implemented yet: reported as info'),
+  enabled: looseBoolean(false).describe('Profile tables: row and column counts, size, and per column null/distinct counts, min/max/mean/median/stddev/quantiles, top values and samples, pushed into SQL'),
   method: z.enum(['sqlalchemy', 'ge']).default('sqlalchemy').describe('Profiler implementation (DataHub: sqlalchemy or legacy ge)'),
   operation_config: z
     .strictObject({
@@ -103,7 +103,7 @@ const profilingSchema = z
     return given;
   }, profilingObject)
   .default(() => profilingObject.parse({}))
-  .describe('Profiling (DataHub GEProfilingConfig keys); the profiler itself is not implemented yet');
+  .describe('Profiling (DataHub GEProfilingConfig keys); one datasetProfile per table per run');
 
 export type PostgresProfilingConfig = z.infer<typeof profilingObject>;
 
