@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SinkReport, SourceReport, TransformerReport } from '../../../ingest/api/report.js';
+import { SourceReport, TransformerReport } from '../../../ingest/api/report.js';
 import type { WorkUnit } from '../../../ingest/api/workunit.js';
 import { workUnit } from '../../../ingest/api/workunit.js';
 import { Pipeline } from '../../../ingest/pipeline/pipeline.js';
 import { PluginRegistry, type Registries } from '../../../ingest/registry.js';
 import { makeMcp } from '../../../model/mcp.js';
 import { datasetUrn } from '../../../model/urn.js';
+import { memorySink } from '../../support/memory-sink.js';
 
 const users = datasetUrn('postgres', 'tickit.public.users', 'DEV');
 const sales = datasetUrn('postgres', 'tickit.public.sales', 'DEV');
@@ -53,24 +54,7 @@ function registries(written: WorkUnit[], opts: { failAfter?: number } = {}): Reg
         }),
       },
     ]),
-    sinks: new PluginRegistry('sink', [
-      {
-        type: 'memory',
-        description: 'test',
-        configSchema: z.strictObject({}),
-        create: () => {
-          const report = new SinkReport();
-          return {
-            report,
-            async write(batch: WorkUnit[]) {
-              written.push(...batch);
-              report.recordsWritten += batch.length;
-            },
-            async close() {},
-          };
-        },
-      },
-    ]),
+    sinks: new PluginRegistry('sink', [memorySink(written)]),
   };
 }
 

@@ -2,13 +2,12 @@
 // fixtures' facts (test/fixtures/hudi/expected.json).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { SinkReport } from '../../../../ingest/api/report.js';
 import type { WorkUnit } from '../../../../ingest/api/workunit.js';
 import { Pipeline } from '../../../../ingest/pipeline/pipeline.js';
 import type { PipelineResult } from '../../../../ingest/pipeline/result.js';
 import { defaultRegistries, PluginRegistry, type Registries } from '../../../../ingest/registry.js';
 import type { MetadataChangeProposal } from '../../../../model/mcp.js';
+import { memorySink } from '../../../support/memory-sink.js';
 
 /** Aspects as tests read them: loosely typed JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -49,17 +48,7 @@ export async function ingest(config: Record<string, unknown>): Promise<Captured>
   const defaults = defaultRegistries();
   const registries: Registries = {
     ...defaults,
-    sinks: new PluginRegistry('sink', [
-      {
-        type: 'memory',
-        description: 'captures work units',
-        configSchema: z.strictObject({}),
-        create: () => {
-          const report = new SinkReport();
-          return { report, async write(batch: WorkUnit[]) { out.push(...batch); }, async close() {} };
-        },
-      },
-    ]),
+    sinks: new PluginRegistry('sink', [memorySink(out)]),
   };
   const recipe = { run_id: 'hudi-test', source: { type: 'hudi', config }, sink: { type: 'memory' } };
   const result = await Pipeline.create(recipe, { registries, baseDir: process.cwd() }).run();

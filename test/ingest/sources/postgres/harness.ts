@@ -1,12 +1,11 @@
 // Runs the seed recipe's shape (postgres -> the seed's three transformers -> a capturing sink)
 // through the Pipeline API, and indexes what came out by entity and aspect.
-import { z } from 'zod';
-import { SinkReport } from '../../../../ingest/api/report.js';
 import type { WorkUnit } from '../../../../ingest/api/workunit.js';
 import { Pipeline } from '../../../../ingest/pipeline/pipeline.js';
 import type { PipelineResult } from '../../../../ingest/pipeline/result.js';
 import { defaultRegistries, PluginRegistry, type Registries } from '../../../../ingest/registry.js';
 import type { AspectValue, MetadataChangeProposal } from '../../../../model/mcp.js';
+import { memorySink } from '../../../support/memory-sink.js';
 
 export interface Captured {
   result: PipelineResult;
@@ -19,24 +18,7 @@ function capturingRegistries(out: WorkUnit[]): Registries {
   const defaults = defaultRegistries();
   return {
     ...defaults,
-    sinks: new PluginRegistry('sink', [
-      {
-        type: 'memory',
-        description: 'captures work units',
-        configSchema: z.strictObject({}),
-        create: () => {
-          const report = new SinkReport();
-          return {
-            report,
-            async write(batch: WorkUnit[]) {
-              out.push(...batch);
-              report.recordsWritten += batch.length;
-            },
-            async close() {},
-          };
-        },
-      },
-    ]),
+    sinks: new PluginRegistry('sink', [memorySink(out)]),
   };
 }
 
