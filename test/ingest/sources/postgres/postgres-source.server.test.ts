@@ -2,7 +2,7 @@
 // (CATALOG_TEST_POSTGRES_URL, started by `scripts/services up postgres`). The test creates its
 // own database, loads tickit.sql into it and drops it afterwards.
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickitExpectations } from './expectations.js';
 import { runRecipe, seedRecipe, type Captured } from './harness.js';
 import { TICKIT_SQL } from './pglite-server.js';
@@ -55,6 +55,12 @@ describe('postgres source against a real PostgreSQL server, seed recipe', () => 
     const admin = await connect().catch(() => null);
     await admin?.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
     await admin?.end();
+  });
+
+  it('reads the throwaway database on the server and names datasets after it', () => {
+    expect(captured.result.exitCode).toBe(0);
+    expect(captured.urns('dataset').length).toBeGreaterThan(0);
+    expect(captured.urns('dataset').every((u) => u.includes(`,${database}.`))).toBe(true);
   });
 
   tickitExpectations(() => captured, database);

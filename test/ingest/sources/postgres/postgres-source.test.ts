@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickitExpectations } from './expectations.js';
 import { runRecipe, seedRecipe, type Captured } from './harness.js';
 import { startPgliteServer, type TestServer } from './pglite-server.js';
@@ -13,6 +13,12 @@ describe('postgres source over the PostgreSQL wire protocol (PGlite server), see
     );
   });
   afterAll(async () => server?.stop());
+
+  it('reads the catalog over the wire from the in-process server and names datasets after the configured database', () => {
+    expect(captured.result.exitCode).toBe(0);
+    expect(captured.urns('dataset').length).toBeGreaterThan(0);
+    expect(captured.urns('dataset').every((u) => u.includes(',tickit.'))).toBe(true);
+  });
 
   tickitExpectations(() => captured, 'tickit');
 });
