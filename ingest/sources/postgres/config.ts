@@ -50,7 +50,9 @@ const profilingObject = z.strictObject({
   include_field_histogram: looseBoolean(false).describe('Column histogram'),
   include_field_sample_values: looseBoolean(true).describe('Sample values of each column'),
   field_sample_values_limit: z.number().int().min(0).default(20).describe('How many sample values to keep'),
-  max_workers: z.number().int().min(1).nullable().default(null).describe('Parallel profiling queries (DataHub default: 5 x CPU count)'),
+  max_workers: z.number().int().min(1).nullable().default(null).describe('Profiling connections, each running one statement at a time; the statements of one table are spread over them (DataHub default: 5 x CPU count)'),
+  query_timeout_seconds: z.number().int().min(1).max(2_147_483).nullable().default(null).describe('Cancel any profiling statement that runs longer (statement_timeout); its table is reported and not profiled'),
+  table_timeout_seconds: z.number().int().min(1).max(2_147_483).nullable().default(null).describe('Give up on a table whose profiling takes longer than this (its statements get the time left); reported, the other tables go on'),
   turn_off_expensive_profiling_metrics: looseBoolean(false).describe(
     'Turn off quantiles, value frequencies, histograms and sample values, and profile at most 10 fields, unless set explicitly',
   ),
@@ -164,7 +166,6 @@ export type PostgresSourceConfig = z.infer<typeof postgresSourceConfigSchema>;
 export function unimplementedRequests(config: PostgresSourceConfig): string[] {
   const out: string[] = [];
   const p = config.profiling;
-  if (p.enabled && p.include_field_histogram) out.push('profiling.include_field_histogram: histograms are not computed yet');
   if (p.enabled && p.profile_if_updated_since_days !== null) out.push('profiling.profile_if_updated_since_days: PostgreSQL keeps no modification time; every table is profiled');
   if (p.enabled && p.method === 'ge') out.push('profiling.method ge: the SQL profiler is used');
   if (config.include_query_lineage) out.push('include_query_lineage: lineage from pg_stat_statements is not implemented yet');

@@ -30,12 +30,15 @@ export interface PgColumn {
   nativeType: string;
   notNull: boolean;
   description: string | null;
+  /** ANALYZE's estimate of distinct values (pg_stats.n_distinct: a count, or minus a fraction of the rows); null if never analyzed. */
+  distinctEstimate: number | null;
   type: PgTypeInfo;
 }
 
 export interface PgConstraint {
   name: string;
-  kind: 'p' | 'f';
+  /** primary key, foreign key, unique */
+  kind: 'p' | 'f' | 'u';
   columns: string[];
   foreignSchema: string | null;
   foreignTable: string | null;
@@ -99,14 +102,19 @@ export async function listColumns(client: Client, oid: string): Promise<PgColumn
     attname: string; attnum: number; native: string; attnotnull: boolean; description: string | null;
     typname: string; typtype: string; typcategory: string;
     elem_typname: string | null; elem_typtype: string | null; elem_typcategory: string | null; elem_name: string | null;
+    n_distinct: number | null;
   }>(
     `SELECT a.attname, a.attnum::int AS attnum,
             pg_catalog.format_type(a.atttypid, a.atttypmod) AS native,
             a.attnotnull, pg_catalog.col_description(a.attrelid, a.attnum) AS description,
             bt.typname::text AS typname, bt.typtype::text AS typtype, bt.typcategory::text AS typcategory,
             et.typname::text AS elem_typname, et.typtype::text AS elem_typtype, et.typcategory::text AS elem_typcategory,
-            CASE WHEN et.oid IS NOT NULL THEN pg_catalog.format_type(et.oid, NULL) END AS elem_name
+            CASE WHEN et.oid IS NOT NULL THEN pg_catalog.format_type(et.oid, NULL) END AS elem_name,
+            st.n_distinct::float8 AS n_distinct
        FROM pg_catalog.pg_attribute a
+       JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_catalog.pg_stats st ON st.schemaname = n.nspname AND st.tablename = c.relname AND st.attname = a.attname AND NOT st.inherited
        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
        JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
        LEFT JOIN pg_catalog.pg_type et ON bt.typcategory = 'A' AND et.oid = bt.typelem
@@ -120,6 +128,7 @@ export async function listColumns(client: Client, oid: string): Promise<PgColumn
     nativeType: r.native,
     notNull: r.attnotnull,
     description: r.description,
+    distinctEstimate: r.n_distinct,
     type: {
       typname: r.typname,
       typtype: r.typtype,
@@ -132,7 +141,7 @@ export async function listColumns(client: Client, oid: string): Promise<PgColumn
 
 export async function listConstraints(client: Client, oid: string): Promise<PgConstraint[]> {
   const { rows } = await client.query<{
-    conname: string; contype: 'p' | 'f'; cols: string[]; fschema: string | null; ftable: string | null; fcols: string[] | null;
+    conname: string; contype: 'p' | 'f' | 'u'; cols: string[]; fschema: string | null; ftable: string | null; fcols: string[] | null;
   }>(
     `SELECT con.conname, con.contype::text AS contype,
             ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
@@ -145,7 +154,7 @@ export async function listConstraints(client: Client, oid: string): Promise<PgCo
        FROM pg_catalog.pg_constraint con
        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
        LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-      WHERE con.conrelid = $1::oid AND con.contype IN ('p', 'f')
+      WHERE con.conrelid = $1::oid AND con.contype IN ('p', 'f', 'u')
       ORDER BY con.contype DESC, con.conname`,
     [oid],
   );

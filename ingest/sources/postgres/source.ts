@@ -233,7 +233,10 @@ export class PostgresSource implements Source {
     }
     if (isView) report.viewsScanned++;
     else report.tablesScanned++;
-    if (!isView && this.config.profiling.enabled && this.profilingToday()) this.profileQueue.push({ urn, name, relation: rel, columns });
+    if (!isView && this.config.profiling.enabled && this.profilingToday()) {
+      const unique = constraints.filter((c) => (c.kind === 'p' || c.kind === 'u') && c.columns.length === 1).map((c) => c.columns[0]!);
+      this.profileQueue.push({ urn, name, relation: rel, columns, uniqueColumns: new Set(unique) });
+    }
 
     const out: MetadataChangeProposal[] = [
       makeMcp(urn, 'status', { removed: false }),

@@ -14,7 +14,7 @@ const N = 300;
 const SETUP = `${TICKIT_SQL}
 CREATE SCHEMA prof;
 CREATE TABLE prof."Metrics ""Tbl""" (
-  id integer, "Score" numeric(8,2), ratio float8, label text, day date, ts timestamp, flag boolean, attrs jsonb, tags text[]
+  id integer PRIMARY KEY, "Score" numeric(8,2), ratio float8, label text, day date, ts timestamp, flag boolean, attrs jsonb, tags text[]
 );
 INSERT INTO prof."Metrics ""Tbl"""
 SELECT g,
@@ -29,6 +29,9 @@ SELECT g,
   FROM generate_series(1, ${N}) AS g;
 CREATE TABLE prof.other (x integer);
 INSERT INTO prof.other SELECT g FROM generate_series(1, 10) AS g;
+-- statistics, so that the profiler picks its strategies as on a real database: id unique (primary
+-- key), ts and Score sorted (many distinct values), ratio, label and day grouped (few)
+ANALYZE prof."Metrics ""Tbl""";
 `;
 
 let server: TestServer;
@@ -51,7 +54,7 @@ const config = (profiling: Record<string, unknown> = {}, extra: Record<string, u
     database: 'postgres',
     username: 'postgres',
     schema_pattern: { allow: ['^prof$'] },
-    profiling: { enabled: true, include_field_quantiles: true, include_field_distinct_value_frequencies: true, max_workers: 2, ...profiling },
+    profiling: { enabled: true, use_sampling: false, include_field_quantiles: true, include_field_distinct_value_frequencies: true, include_field_histogram: true, max_workers: 2, ...profiling },
     ...extra,
   });
 
@@ -133,7 +136,27 @@ describe('postgres profiler (SQL pushdown)', () => {
       for (const d of f.distinctValueFrequencies) expect(c.get(String(Number(d.value)))).toBe(d.frequency);
       expect(f.sampleValues).toHaveLength(20);
       for (const s of f.sampleValues) expect(xs).toContain(Number(s));
+      // DataHub's histogram: 10 equal-width buckets from min to max, the last one closed
+      const lo = xs[0]!;
+      const hi = xs.at(-1)!;
+      const heights = Array(10).fill(0);
+      for (const x of xs) heights[Math.min(10, Math.floor(((x - lo) * 10) / (hi - lo)) + 1) - 1]++;
+      expect(f.histogram.heights).toEqual(heights);
+      const size = (hi - lo) / 10;
+      expect(f.histogram.boundaries.map(Number)).toEqual(Array.from({ length: 11 }, (_, i) => lo + i * size));
     }
+  });
+
+  it('computes distributions by every strategy: unique (primary key), sorted (many distinct), grouped (few)', async () => {
+    // the figures are checked above whichever way they were computed; this shows all three ran
+    const { rows } = await admin.query(
+      `SELECT attname, n_distinct FROM pg_stats WHERE schemaname = 'prof' AND tablename = 'Metrics "Tbl"' AND attname IN ('ts', 'Score', 'ratio')`,
+    );
+    const share = Object.fromEntries(rows.map((r) => [r.attname, r.n_distinct < 0 ? -r.n_distinct : r.n_distinct / N]));
+    expect(share.ts).toBeGreaterThan(0.2);
+    expect(share.Score).toBeGreaterThan(0.2);
+    expect(share.ratio).toBeLessThan(0.2);
+    expect(field('id').uniqueCount).toBe(N);
   });
 
   it('dates and timestamps: ISO min, max, median and quantiles (percentile_disc)', async () => {
@@ -153,6 +176,10 @@ describe('postgres profiler (SQL pushdown)', () => {
       for (const s of f.sampleValues) expect(iso).toContain(s);
     }
     expect(field('ts').min).toMatch(/^2024-01-01T01:37:00$/);
+  });
+
+  it('no histogram for dates, text and booleans (DataHub profiles histograms of numbers only)', () => {
+    for (const name of ['day', 'ts', 'label', 'flag']) expect(field(name)).not.toHaveProperty('histogram');
   });
 
   it('text: null and distinct counts, most frequent values and samples; no numeric statistics', async () => {
@@ -189,7 +216,7 @@ describe('postgres profiler (SQL pushdown)', () => {
   });
 
   it('profile_table_level_only gives row count, column count and size, and fieldProfiles []', async () => {
-    const { profiles } = await run({ profile_table_level_only: true, include_field_quantiles: false, include_field_distinct_value_frequencies: false });
+    const { profiles } = await run({ profile_table_level_only: true, include_field_quantiles: false, include_field_distinct_value_frequencies: false, include_field_histogram: false });
     const p = profiles.find((m) => m.entityUrn === urn)!.aspect as Any;
     expect(p).toMatchObject({ rowCount: N, columnCount: 9, fieldProfiles: [] });
     expect(p.sizeInBytes).toBeGreaterThan(0);
@@ -206,7 +233,7 @@ describe('postgres profiler (SQL pushdown)', () => {
   it('honours limit, offset, max_number_of_fields_to_profile and the include_field flags', async () => {
     const { profiles } = await run({
       limit: 50, offset: 10, max_number_of_fields_to_profile: 2, include_field_mean_value: false, include_field_sample_values: false,
-      include_field_quantiles: false, include_field_distinct_value_frequencies: false,
+      include_field_quantiles: false, include_field_distinct_value_frequencies: false, include_field_histogram: false,
     });
     const p = profiles.find((m) => m.entityUrn === urn)!.aspect as Any;
     expect(p.rowCount).toBe(50);
