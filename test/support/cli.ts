@@ -30,3 +30,20 @@ export function catalogAsync(args: string[], opts: { cwd?: string; env?: Record<
 export function tempDir(prefix = 'catalog-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
+
+/** Runs the built `catalog` CLI without blocking this process (a server in this process can answer it). */
+export function catalogRun(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

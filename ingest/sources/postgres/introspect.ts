@@ -76,7 +76,13 @@ export async function listRelations(client: Client, schema: string): Promise<PgR
             pg_catalog.obj_description(c.oid, 'pg_class') AS description,
             pg_catalog.pg_get_userbyid(c.relowner) AS owner,
             c.reltuples::float8 AS reltuples,
-            CASE WHEN c.relkind IN ('r', 'p', 'm') THEN pg_catalog.pg_total_relation_size(c.oid)::text END AS size
+            -- pg_total_relation_size waits for the table's lock: a table held by an ALTER or a
+            -- LOCK TABLE would stop the whole crawl, so such a table's size is left unknown
+            CASE WHEN c.relkind IN ('r', 'p', 'm') AND NOT EXISTS (
+                   SELECT 1 FROM pg_catalog.pg_locks l
+                    WHERE l.relation = c.oid AND l.mode = 'AccessExclusiveLock' AND l.database = (
+                      SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()))
+                 THEN pg_catalog.pg_total_relation_size(c.oid)::text END AS size
        FROM pg_catalog.pg_class c
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm')

@@ -65,3 +65,58 @@ describe('postgres source against a real PostgreSQL server, seed recipe', () => 
 
   tickitExpectations(() => captured, database);
 });
+
+describe('postgres profiler time limits, against a real PostgreSQL server', () => {
+  const db = `prof_timeout_${process.pid}_${Date.now().toString(36)}`;
+  let locker: pg.Client;
+  beforeAll(async () => {
+    const admin = await connect();
+    try {
+      await admin.query(`CREATE DATABASE "${db}"`);
+    } finally {
+      await admin.end();
+    }
+    const client = await connect(db);
+    try {
+      await client.query(`CREATE TABLE public.locked (x integer); INSERT INTO public.locked SELECT generate_series(1, 100);
+                          CREATE TABLE public.free (x integer); INSERT INTO public.free SELECT generate_series(1, 100); ANALYZE`);
+    } finally {
+      await client.end();
+    }
+    // another session holds the table: every read of it waits
+    locker = await connect(db);
+    await locker.query('BEGIN; LOCK TABLE public.locked IN ACCESS EXCLUSIVE MODE');
+  });
+  afterAll(async () => {
+    await locker?.query('ROLLBACK').catch(() => {});
+    await locker?.end().catch(() => {});
+    const admin = await connect().catch(() => null);
+    await admin?.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => {});
+    await admin?.end();
+  });
+
+  it('table_timeout_seconds: a table that takes too long is reported by name, the others are profiled', async () => {
+    const started = Date.now();
+    const captured = await runRecipe({
+      source: {
+        type: 'postgres',
+        config: {
+          host_port: `${url.hostname}:${url.port || 5432}`,
+          database: db,
+          username: decodeURIComponent(url.username) || 'postgres',
+          password: url.password ? decodeURIComponent(url.password) : null,
+          // the metadata crawl does not touch table data, so only profiling waits on the lock
+          profiling: { enabled: true, table_timeout_seconds: 2 },
+        },
+      },
+      sink: { type: 'memory' },
+    });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const profiled = captured.mcps.filter((m) => m.aspectName === 'datasetProfile').map((m) => m.entityUrn);
+    expect(profiled).toEqual([expect.stringContaining(`${db}.public.free,`)]);
+    const warnings = JSON.stringify(captured.result.sourceReport.warnings.toJSON());
+    expect(warnings).toContain('Profiling timed out');
+    expect(warnings).toContain(`${db}.public.locked`);
+    expect(captured.result.exitCode).not.toBe(1);
+  });
+});
