@@ -43,8 +43,8 @@ export class ConnectRestClient {
   constructor(options: ConnectClientOptions) {
     this.base = options.uri.replace(/\/+$/, '');
     this.headers = { accept: 'application/json' };
-    if (options.username !== null && options.password !== null) {
-      this.headers.authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
+    if (options.username) {
+      this.headers.authorization = `Basic ${Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64')}`;
     }
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }

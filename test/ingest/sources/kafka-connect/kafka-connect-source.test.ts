@@ -2,7 +2,12 @@
 // connectors (fixtures/connect-rest.json, recorded by fixtures/capture.mjs): flows and jobs in
 // DataHub's shapes, lineage whose URNs are the ones the postgres and kafka sources produce, the
 // unwrap transform's columns, and a report that names what it could not resolve.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkUnit } from '../../../../ingest/api/workunit.js';
+import { Pipeline } from '../../../../ingest/pipeline/pipeline.js';
+import { defaultRegistries, PluginRegistry, type Registries } from '../../../../ingest/registry.js';
+import { memorySink } from '../../../support/memory-sink.js';
 import { fakeCatalog } from '../context.js';
 import { ingest, recording, replay, type Replay } from './harness.js';
 
@@ -147,6 +152,22 @@ describe('kafka-connect source, on the recorded REST API of a real Connect worke
     expect(connect.requests.at(-1)!.authorization).toBe(`Basic ${Buffer.from('catalog:s3cr3t-pw').toString('base64')}`);
     expect(JSON.stringify(run.result.sourceReport!.toJSON())).not.toContain('s3cr3t-pw');
     expect(JSON.stringify(run.mcps)).not.toContain('s3cr3t-pw');
+  });
+});
+
+describe('recipes/kafka-connect.yml', () => {
+  it('runs against a worker given by CONNECT_URI and takes the seeds\' connectors only', async () => {
+    const out: WorkUnit[] = [];
+    const registries: Registries = { ...defaultRegistries(), sinks: new PluginRegistry('sink', [memorySink(out, 'catalog')]) };
+    process.env.CONNECT_URI = connect.url;
+    try {
+      const result = await Pipeline.create(path.resolve('recipes/kafka-connect.yml'), { registries }).run();
+      expect(result.exitCode).toBe(0);
+    } finally {
+      delete process.env.CONNECT_URI;
+    }
+    expect([...new Set(out.filter((w) => w.mcp.entityType === 'dataFlow').map((w) => w.mcp.entityUrn))].sort()).toEqual([flow(PAGILA), flow(MOMA)].sort());
+    expect(connect.requests.at(-1)!.authorization).toBeUndefined();
   });
 });
 
