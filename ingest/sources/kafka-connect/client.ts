@@ -12,6 +12,8 @@ export interface ConnectorManifest {
   /** RUNNING, PAUSED, FAILED, UNASSIGNED, ... or null when the status was not read. */
   state: string | null;
   taskStates: string[];
+  /** First line of each failed task's trace, as Connect reports it. */
+  taskErrors: string[];
   /** Active topics (read by sinks, written by sources), when the topics API answered. */
   topics: string[] | null;
 }
@@ -123,6 +125,9 @@ function manifest(name: string, info: Json | undefined, status: Json | null | un
     tasks: Array.isArray(info?.tasks) ? info.tasks : [],
     state: status?.connector?.state ?? null,
     taskStates: Array.isArray(status?.tasks) ? status.tasks.map((t: Json) => String(t.state)) : [],
+    taskErrors: Array.isArray(status?.tasks)
+      ? status.tasks.filter((t: Json) => t.state === 'FAILED').map((t: Json) => `task ${t.id}: ${String(t.trace ?? 'no trace').split('\n')[0]}`)
+      : [],
     topics: null,
   };
 }

@@ -98,7 +98,10 @@ export class KafkaConnectSource implements Source {
       }
       c.config = resolveProvidedConfigs(c.config, config.provided_configs);
       for (const [k, v] of Object.entries(c.config)) if (isSensitiveKey(k)) this.ctx.registerSecret(v);
-      if (c.state === 'FAILED') report.warning('Connector failed', 'Connect reports the connector as FAILED; lineage is read from its config', c.name);
+      if (c.state === 'FAILED' || c.taskErrors.length) {
+        const what = [c.state === 'FAILED' ? 'the connector FAILED' : null, ...c.taskErrors.map((e) => `FAILED ${e}`)].filter(Boolean).join('; ');
+        report.warning('Connector failed', `Connect reports ${what}; lineage is read from its config`, c.name);
+      }
       if (config.use_connect_topics_api) {
         try {
           c.topics = await client.topics(c.name);

@@ -49,6 +49,7 @@ function javaReplace(re: RegExp, input: string, replacement: string): string | n
 export const REGEX_ROUTER = 'org.apache.kafka.connect.transforms.RegexRouter';
 const DEBEZIUM_ROUTERS = ['io.debezium.transforms.ByLogicalTableRouter', 'io.debezium.transforms.TopicRegexRouter'];
 const TIMESTAMP_ROUTER = 'org.apache.kafka.connect.transforms.TimestampRouter';
+const OUTBOX_ROUTER = 'io.debezium.transforms.outbox.EventRouter';
 export const UNWRAP_TYPES = ['io.debezium.transforms.ExtractNewRecordState', 'io.debezium.connector.mongodb.transforms.ExtractNewDocumentState'];
 
 export interface TopicRouting {
@@ -84,6 +85,8 @@ export function topicRouting(transforms: TransformConfig[]): TopicRouting {
       steps.push((topic) => javaReplace(re, topic, replacement) ?? topic);
     } else if (t.type === TIMESTAMP_ROUTER) {
       unpredictable.push(`${t.name} (${t.type}: topic names depend on record timestamps)`);
+    } else if (t.type === OUTBOX_ROUTER) {
+      unpredictable.push(`${t.name} (${t.type}: topic names depend on each event's aggregate type; use generic_connectors)`);
     }
   }
   return { route: (topic) => steps.reduce((acc, step) => step(acc), topic), unpredictable, applied };

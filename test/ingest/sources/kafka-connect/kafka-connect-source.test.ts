@@ -14,6 +14,7 @@ import { ingest, recording, replay, type Replay } from './harness.js';
 const MOMA = 'source_connector_moma_postgres_kafka';
 const PAGILA = 'debezium_avro_source_connector_postgresql_05';
 const ROUTED = 'pagila_routed_film_source';
+const FAILED = 'pagila_actor_source_slot_taken';
 const pg = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:postgres,${name},PROD)`;
 const topic = (name: string) => `urn:li:dataset:(urn:li:dataPlatform:kafka,${name},PROD)`;
 const flow = (connector: string) => `urn:li:dataFlow:(kafka-connect,${connector},PROD)`;
@@ -31,13 +32,13 @@ describe('kafka-connect source, on the recorded REST API of a real Connect worke
   it('reads every connector in one expanded request, then each one\'s active topics', async () => {
     await ingest({ connect_uri: connect.url });
     expect(connect.requests.map((r) => r.path)).toEqual(
-      expect.arrayContaining(['/connectors?expand=info&expand=status', `/connectors/${MOMA}/topics`, `/connectors/${PAGILA}/topics`, `/connectors/${ROUTED}/topics`]),
+      expect.arrayContaining(['/connectors?expand=info&expand=status', ...[MOMA, PAGILA, ROUTED, FAILED].map((c) => `/connectors/${c}/topics`)]),
     );
   });
 
   it('emits one flow per connector, described as DataHub does, with its config and state', async () => {
     const run = await ingest({ connect_uri: connect.url, cluster_name: 'catalog-connect' });
-    expect(run.urns('dataFlow')).toEqual([flow(PAGILA), flow(ROUTED), flow(MOMA)].sort());
+    expect(run.urns('dataFlow')).toEqual([flow(PAGILA), flow(FAILED), flow(ROUTED), flow(MOMA)].sort());
     const info = run.aspect(flow(MOMA), 'dataFlowInfo')!;
     expect(info.name).toBe(MOMA);
     expect(info.description).toBe('Source connector using `io.debezium.connector.postgresql.PostgresConnector` plugin.');
@@ -47,7 +48,18 @@ describe('kafka-connect source, on the recorded REST API of a real Connect worke
       'connector.state': 'RUNNING',
       'connector.task_states': 'RUNNING',
     });
-    expect(run.result.sourceReport!.toJSON()).toMatchObject({ connectors_scanned: 3, connectors_with_lineage: 3, lineage_edges: 6 });
+    expect(run.result.sourceReport!.toJSON()).toMatchObject({ connectors_scanned: 4, connectors_with_lineage: 4, lineage_edges: 7 });
+  });
+
+  it('warns about a connector whose task Connect reports FAILED, and still reads its lineage from the config', async () => {
+    const run = await ingest({ connect_uri: connect.url });
+    const warning = run.result.sourceReport!.warnings.toJSON().find((w) => w.title === 'Connector failed')!;
+    expect(warning.context).toEqual([FAILED]);
+    expect(warning.message).toBe(
+      'Connect reports FAILED task 0: org.apache.kafka.connect.errors.ConnectException: An exception occurred in the change event producer. This connector will be stopped.; lineage is read from its config',
+    );
+    expect(run.aspect(flow(FAILED), 'dataFlowInfo')!.customProperties['connector.task_states']).toBe('FAILED');
+    expect(run.aspect(job(FAILED, 'pagila.public.actor'), 'dataJobInputOutput')!.outputDatasets).toEqual([topic('pagila_copy.public.actor')]);
   });
 
   it('links each Postgres table to its <topic.prefix>.<schema>.<table> topic with the postgres and kafka URN rules', async () => {
@@ -99,7 +111,7 @@ describe('kafka-connect source, on the recorded REST API of a real Connect worke
   it('filters connectors by connector_patterns', async () => {
     const run = await ingest({ connect_uri: connect.url, connector_patterns: { deny: ['pagila_'] } });
     expect(run.urns('dataFlow')).toEqual([flow(PAGILA), flow(MOMA)].sort());
-    expect(run.result.sourceReport!.filtered).toEqual([ROUTED]);
+    expect(run.result.sourceReport!.filtered.sort()).toEqual([FAILED, ROUTED]);
   });
 
   it('puts platform instances and env into the URNs, per connector and per platform', async () => {
@@ -132,7 +144,7 @@ describe('kafka-connect source, on the recorded REST API of a real Connect worke
     const run = await ingest({ connect_uri: connect.url, connector_patterns: { allow: ['source_connector_moma'] } }, catalog);
     expect(run.warnings()).toEqual([`Lineage to a removed entity: ${topic('moma.public.artworks')} (job ${job(MOMA, 'moma.public.artworks')})`]);
 
-    const all = await ingest({ connect_uri: connect.url }, catalog);
+    const all = await ingest({ connect_uri: connect.url, connector_patterns: { deny: [FAILED] } }, catalog);
     const report = all.result.sourceReport!.toJSON() as { unresolved_lineage_targets: string[]; unresolved_lineage_targets_count: number };
     expect(report.unresolved_lineage_targets).toContain(pg('pagila.public.film'));
     expect(report.unresolved_lineage_targets).toContain(topic('cdc.film'));
@@ -144,7 +156,7 @@ describe('kafka-connect source, on the recorded REST API of a real Connect worke
   it('says the lineage ends were not checked when the sink writes to no catalog', async () => {
     const run = await ingest({ connect_uri: connect.url });
     expect(run.result.sourceReport!.infos.toJSON().map((i) => i.title)).toContain('Lineage targets not checked');
-    expect(run.warnings()).toEqual([]);
+    expect(run.warnings()).toEqual([`Connector failed: ${FAILED}`]);
   });
 
   it('sends basic authentication when username and password are given, and never reports the password', async () => {

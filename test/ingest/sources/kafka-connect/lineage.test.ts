@@ -21,7 +21,7 @@ const defaults = kafkaConnectSourceConfigSchema.parse({});
 
 function connector(name: string, type: 'source' | 'sink', config: Record<string, unknown>, topics: string[] | null = null): ConnectorManifest {
   const strings = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)]));
-  return { name, type, config: strings, tasks: [], state: 'RUNNING', taskStates: ['RUNNING'], topics };
+  return { name, type, config: strings, tasks: [], state: 'RUNNING', taskStates: ['RUNNING'], taskErrors: [], topics };
 }
 const seed = (key: string, type: 'source' | 'sink', topics: string[] | null = null) => connector(seeds[key]!.name, type, seeds[key]!.config, topics);
 
@@ -214,6 +214,21 @@ describe('transforms and config providers', () => {
     expect(routing.route('moma.public.artists')).toBe('museum_artists');
     expect(routing.route('xmoma.public')).toBe('xmoma.public');
     expect(routing.applied).toEqual(['strip', 'upper']);
+  });
+
+  it('names the routers it cannot follow', () => {
+    const routing = topicRouting(
+      parseTransforms({
+        transforms: 'outbox,daily',
+        'transforms.outbox.type': 'io.debezium.transforms.outbox.EventRouter',
+        'transforms.daily.type': 'org.apache.kafka.connect.transforms.TimestampRouter',
+      }),
+    );
+    expect(routing.unpredictable).toEqual([
+      "outbox (io.debezium.transforms.outbox.EventRouter: topic names depend on each event's aggregate type; use generic_connectors)",
+      'daily (org.apache.kafka.connect.transforms.TimestampRouter: topic names depend on record timestamps)',
+    ]);
+    expect(routing.route('moma.public.artists')).toBe('moma.public.artists');
   });
 
   it('names the unwrap columns with add.fields.prefix and the headers with add.headers', () => {
