@@ -108,6 +108,18 @@ describe('kafka-connect source, on the recorded REST API of a real Connect worke
     expect(run.aspect(flow(ROUTED), 'dataFlowInfo')!.customProperties['unwrap.added_fields']).toBeUndefined();
   });
 
+  it('takes the input of a connector named in generic_connectors from the recipe, and its outputs from its topics', async () => {
+    const run = await ingest({
+      connect_uri: connect.url,
+      connector_patterns: { allow: [ROUTED] },
+      generic_connectors: [{ connector_name: ROUTED, source_dataset: 'pagila.public.film_copy', source_platform: 'postgres' }],
+    });
+    expect(run.aspect(job(ROUTED, 'pagila.public.film_copy'), 'dataJobInputOutput')).toEqual({
+      inputDatasets: [pg('pagila.public.film_copy')],
+      outputDatasets: [topic('cdc.film')],
+    });
+  });
+
   it('filters connectors by connector_patterns', async () => {
     const run = await ingest({ connect_uri: connect.url, connector_patterns: { deny: ['pagila_'] } });
     expect(run.urns('dataFlow')).toEqual([flow(PAGILA), flow(MOMA)].sort());

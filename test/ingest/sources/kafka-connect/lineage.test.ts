@@ -9,7 +9,7 @@ import { kafkaConnectSourceConfigSchema } from '../../../../ingest/sources/kafka
 import { extractorFor, type ConnectLineage } from '../../../../ingest/sources/kafka-connect/lineage/index.js';
 import { parseJdbcUrl } from '../../../../ingest/sources/kafka-connect/lineage/jdbc.js';
 import { lineageDatasetUrn } from '../../../../ingest/sources/kafka-connect/naming.js';
-import { jobProposals } from '../../../../ingest/sources/kafka-connect/proposals.js';
+import { flowProposals, jobProposals } from '../../../../ingest/sources/kafka-connect/proposals.js';
 import { resolveProvidedConfigs } from '../../../../ingest/sources/kafka-connect/provided-configs.js';
 import { parseTransforms, topicRouting, unwrapInfo } from '../../../../ingest/sources/kafka-connect/transforms.js';
 
@@ -242,6 +242,22 @@ describe('transforms and config providers', () => {
       }),
     );
     expect(info).toEqual({ transform: 'flatten', addedFields: ['cdc_op', 'cdc_source_ts_ms'], addedHeaders: ['__db'], deleteHandling: null });
+  });
+
+  it('keeps passwords and other secrets out of the flow\'s properties', () => {
+    const [info] = flowProposals(defaults, seed('A', 'source'), {});
+    const props = (info!.aspect as { customProperties: Record<string, string> }).customProperties;
+    expect(props['database.password']).toBeUndefined();
+    expect(props['database.user']).toBe('<your_username>');
+    expect(props['key.converter']).toBe('io.apicurio.registry.utils.converter.AvroConverter');
+    expect(JSON.stringify(info)).not.toContain('<your_password>');
+  });
+
+  it('lower-cases lineage names with convert_lineage_urns_to_lowercase', () => {
+    const lower = kafkaConnectSourceConfigSchema.parse({ convert_lineage_urns_to_lowercase: true });
+    const c = connector('dbz', 'source', { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'database.dbname': 'Pagila', 'topic.prefix': 'PG', 'table.include.list': 'public.Film' });
+    const { lineages } = lineage(c);
+    expect(lineages.map((l) => [lineageDatasetUrn(lower, 'dbz', l.source!), lineageDatasetUrn(lower, 'dbz', l.target)])).toEqual([[pg('pagila.public.film'), kafka('pg.public.film')]]);
   });
 
   it('resolves ${provider:path:key} placeholders from provided_configs', () => {
