@@ -3,6 +3,7 @@ import type { SourcePlugin } from '../api/plugin.js';
 import { businessGlossarySource } from './business-glossary/source.js';
 import { fileSource } from './file/source.js';
 import { hudiSource } from './hudi/source.js';
+import { kafkaConnectSource } from './kafka-connect/source.js';
 import { postgresSource } from './postgres/source.js';
 
-export const sources: SourcePlugin<any>[] = [businessGlossarySource, fileSource, hudiSource, postgresSource];
+export const sources: SourcePlugin<any>[] = [businessGlossarySource, fileSource, hudiSource, kafkaConnectSource, postgresSource];
