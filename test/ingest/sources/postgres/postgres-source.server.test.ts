@@ -114,7 +114,7 @@ describe('postgres profiler time limits, against a real PostgreSQL server', () =
     expect(Date.now() - started).toBeLessThan(30_000);
     const profiled = captured.mcps.filter((m) => m.aspectName === 'datasetProfile').map((m) => m.entityUrn);
     expect(profiled).toEqual([expect.stringContaining(`${db}.public.free,`)]);
-    const warnings = JSON.stringify(captured.result.sourceReport.warnings.toJSON());
+    const warnings = JSON.stringify(captured.result.sourceReport!.warnings.toJSON());
     expect(warnings).toContain('Profiling timed out');
     expect(warnings).toContain(`${db}.public.locked`);
     expect(captured.result.exitCode).not.toBe(1);
