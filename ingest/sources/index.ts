@@ -3,6 +3,8 @@ import type { SourcePlugin } from '../api/plugin.js';
 import { businessGlossarySource } from './business-glossary/source.js';
 import { fileSource } from './file/source.js';
 import { hudiSource } from './hudi/source.js';
+import { kafkaSource } from './kafka/source.js';
 import { postgresSource } from './postgres/source.js';
+import { schemaRegistrySource } from './schema-registry/source.js';
 
-export const sources: SourcePlugin<any>[] = [businessGlossarySource, fileSource, hudiSource, postgresSource];
+export const sources: SourcePlugin<any>[] = [businessGlossarySource, fileSource, hudiSource, kafkaSource, postgresSource, schemaRegistrySource];

@@ -4,4 +4,4 @@ export { ConfluentRegistryClient, schemaLanguage } from './confluent.js';
 export { ApicurioRegistryClient, apicurioBase } from './apicurio.js';
 export { GlueRegistryClient, GLUE_DEFAULT_REGISTRY } from './glue.js';
 export { createRegistryClient, registryTypeSchema, schemaRegistryConfigSchema, type RegistrySettings, type SchemaRegistryConfig } from './config.js';
-export { convertRegistrySchema } from './convert.js';
+export { convertRegistrySchema, convertWithReferences } from './convert.js';

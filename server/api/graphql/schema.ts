@@ -103,7 +103,7 @@ export const typeDefs = /* GraphQL */ `
     hash: String
     schemaName: String
     fieldCount: Int!
-    "The compatibility rule the version was judged under (dataset property schema.compatibility, else the argument, else BACKWARD)"
+    "The compatibility rule the version was judged under (the argument, else the dataset property schema.compatibility, else BACKWARD)"
     compatibility: String!
     "The change from the previous version (or, for *_TRANSITIVE rules, from any earlier one) breaks the rule"
     breaking: Boolean!
@@ -128,7 +128,7 @@ export const typeDefs = /* GraphQL */ `
     "Top-level glossary nodes and terms (no parent)"
     getRootGlossaryNodes: [GlossaryNode!]!
     getRootGlossaryTerms: [GlossaryTerm!]!
-    "Schema versions of a dataset, oldest first, each distinct schema once, with the fields added, removed or changed in each and whether that breaks the compatibility rule (the dataset's, else the one given, else BACKWARD)"
+    "Schema versions of a dataset, oldest first, each distinct schema once, with the fields added, removed or changed in each and whether that breaks the compatibility rule (the one given, else the dataset's, else BACKWARD)"
     schemaTimeline(urn: String!, compatibility: String): [SchemaVersion!]!
   }
 
