@@ -121,7 +121,7 @@ describe('the kafka source', () => {
     const latest = versions[1]!;
     expect(latest.platformSchema['com.linkedin.schema.KafkaSchema']).toMatchObject({ documentSchemaType: 'AVRO', keySchemaType: 'AVRO' });
     // The key schema as the registry hands it back (Apicurio returns the named primitive as "int").
-    const registered = await (await fetch(`${CCOMPAT}/subjects/${sales}-key/versions/latest`)).json();
+    const registered = (await (await fetch(`${CCOMPAT}/subjects/${sales}-key/versions/latest`)).json()) as { schema: string };
     expect(latest.platformSchema['com.linkedin.schema.KafkaSchema'].keySchema).toBe(registered.schema);
     expect(latest.fields.map((f: Aspect) => f.fieldPath)).toEqual([
       '[version=2.0].[key=True].[type=int]',

@@ -1,7 +1,10 @@
 // What the kafka source reads from the brokers, through kafkajs's admin client: topic metadata
 // (partitions, replication factor), topic configs (batched DescribeConfigs), and consumer groups
 // with their committed offsets and lag (committed offset behind the high watermark, per topic).
-import { ConfigResourceTypes, Kafka, logLevel, type Admin, type KafkaConfig } from 'kafkajs';
+import kafkajs, { type Admin, type KafkaConfig } from 'kafkajs';
+
+// kafkajs is CommonJS: its values come through the default export under Node's ESM loader.
+const { ConfigResourceTypes, Kafka, logLevel } = kafkajs;
 import type { AllowDenyPattern } from '../../common/pattern.js';
 
 export interface TopicMetadata {
