@@ -4,6 +4,16 @@ import { businessGlossarySource } from './business-glossary/source.js';
 import { fileSource } from './file/source.js';
 import { hudiSource } from './hudi/source.js';
 import { kafkaConnectSource } from './kafka-connect/source.js';
+import { kafkaSource } from './kafka/source.js';
 import { postgresSource } from './postgres/source.js';
+import { schemaRegistrySource } from './schema-registry/source.js';
 
-export const sources: SourcePlugin<any>[] = [businessGlossarySource, fileSource, hudiSource, kafkaConnectSource, postgresSource];
+export const sources: SourcePlugin<any>[] = [
+  businessGlossarySource,
+  fileSource,
+  hudiSource,
+  kafkaConnectSource,
+  kafkaSource,
+  postgresSource,
+  schemaRegistrySource,
+];

@@ -10,6 +10,7 @@ import { StoreConflictError } from './errors.js';
 import { AspectTables, ConcurrentWriteError } from './sql/aspect-tables.js';
 import { isWriteConflict, type SqlDriver, type SqlExecutor } from './sql/driver.js';
 import type { ApplyResult, MetadataStore, StoredAspect, TimeseriesValue } from './store.js';
+import { SCHEMA_ASPECT } from './schema-versions.js';
 import { keyOf, planWrites, prevalidate, type LatestRow, type WritePlan } from './write-plan.js';
 
 export interface SqlMetadataStoreOptions {
@@ -64,7 +65,10 @@ export class SqlMetadataStore implements MetadataStore {
     const plan = await this.withRetry(async (now) => {
       const latest = new Map<string, LatestRow>();
       for (const row of await this.tables.readLatest(this.driver, keys)) latest.set(keyOf(row.urn, row.aspect), row);
-      const planned = planWrites(proposals, latest, { now, actor });
+      // schemaMetadata keeps each distinct schema once (schema-versions.ts): its history's hashes.
+      const schemaUrns = keys.filter((k) => k.aspect === SCHEMA_ASPECT && latest.has(keyOf(k.urn, k.aspect))).map((k) => k.urn);
+      const schemaHistory = await this.tables.readHistoryHashes(this.driver, SCHEMA_ASPECT, schemaUrns);
+      const planned = planWrites(proposals, latest, { now, actor }, schemaHistory);
       if (hasWrites(planned)) await this.driver.transaction((tx) => this.write(tx, planned, now, actor));
       return planned;
     });

@@ -7,6 +7,7 @@ import type { AspectValue, MetadataChangeLog, MetadataChangeProposal, PatchOpera
 import { isTimeseriesAspect, validateAspect } from '../../model/aspects/registry.js';
 import { jsonEqual } from './canonical-json.js';
 import { InvalidProposalError, StoreConflictError } from './errors.js';
+import { isStaleSchemaVersion, schemaHash, SCHEMA_ASPECT } from './schema-versions.js';
 import type { ApplyResult } from './store.js';
 
 /** The version-0 row of an aspect as read at the start of the transaction. */
@@ -78,6 +79,8 @@ interface KeyState {
   /** The current value differs from the db row (new seq) or its systemMetadata was refreshed. */
   dirty: boolean;
   history: HistoryWrite[];
+  /** schemaMetadata only: hashes of the versions before the current one (schema-versions.ts). */
+  earlierHashes?: Set<string>;
 }
 
 export const keyOf = (urn: string, aspect: string): string => `${urn}\u0000${aspect}`;
@@ -111,6 +114,8 @@ export function planWrites(
   proposals: readonly MetadataChangeProposal[],
   latest: ReadonlyMap<string, LatestRow>,
   ctx: PlanContext,
+  /** schemaMetadata hashes of the stored history rows (version > 0), by urn. */
+  schemaHistory: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): WritePlan {
   const plan: WritePlan = { deletes: [], updates: [], inserts: [], history: [], timeseries: [], entities: [], results: [], logs: [] };
   const states = new Map<string, KeyState>();
@@ -144,6 +149,7 @@ export function planWrites(
       const db = latest.get(key) ?? null;
       const current = db && { value: db.metadata, sys: db.systemmetadata ?? {}, seq: db.seq };
       state = { urn, aspect, db, deleted: false, current, dirty: false, history: [] };
+      if (aspect === SCHEMA_ASPECT) state.earlierHashes = new Set(db ? (schemaHistory.get(urn) ?? []) : []);
       states.set(key, state);
     }
     const s = state;
@@ -166,6 +172,7 @@ export function planWrites(
       s.current = null;
       s.dirty = false;
       s.history = [];
+      if (s.earlierHashes) s.earlierHashes.clear();
       plan.results.push({ urn, aspectName: aspect, outcome: 'deleted', version: null });
       return;
     }
@@ -183,7 +190,8 @@ export function planWrites(
     }
 
     const previous = s.current;
-    if (previous && jsonEqual(previous.value, value)) {
+    const stale = s.earlierHashes !== undefined && previous !== null && isStaleSchemaVersion(value, previous.value, s.earlierHashes);
+    if (previous && (stale || jsonEqual(previous.value, value))) {
       // Same value: no new version, no change log (RESTATE re-announces it); refresh when it was last seen.
       const sys = { ...previous.sys, lastObserved: sysIn.lastObserved, runId: sysIn.runId };
       if (!jsonEqual(sys, previous.sys)) {
@@ -191,7 +199,7 @@ export function planWrites(
         s.dirty = true;
       }
       plan.results.push({ urn, aspectName: aspect, outcome: 'unchanged', version: previous.seq });
-      if (p.changeType === 'RESTATE') log({ aspect: value, systemMetadata: previous.sys, previousAspectValue: value, version: previous.seq });
+      if (p.changeType === 'RESTATE' && !stale) log({ aspect: value, systemMetadata: previous.sys, previousAspectValue: value, version: previous.seq });
       return;
     }
 
@@ -202,6 +210,7 @@ export function planWrites(
       s.history.push({ urn, aspect, version: previous.seq, metadata: previous.value, systemMetadata: previous.sys });
     }
     const sys = { ...sysIn, version: String(seq) };
+    if (s.earlierHashes && previous) s.earlierHashes.add(schemaHash(previous.value));
     s.current = { value, sys, seq };
     s.dirty = true;
     if (!previous) newEntities.set(urn, p.entityType);

@@ -28,7 +28,13 @@ import {
   type SchemaIssue,
 } from './types.js';
 
-export type AvroConversionOptions = SchemaConversionOptions;
+export interface AvroConversionOptions extends SchemaConversionOptions {
+  /**
+   * Schemas this one refers to by name (a registry subject's references, resolved to their texts),
+   * in dependency order or any order: their named types are defined before the schema is read.
+   */
+  references?: string[];
+}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -294,9 +300,39 @@ export function convertAvroSchema(schema: string | object, options: AvroConversi
   const parsed = typeof schema === 'string' ? parseText(schema) : ({ ok: true, json: schema as Json } as const);
   if (!parsed.ok) return failedConversion('AVRO', raw, { code: 'invalid-json', message: parsed.message });
 
+  const registry: Record<string, avsc.Type> = {};
+  const referenced: Json[] = [];
+  const pending = [...(options.references ?? [])];
+  // References may come in any order: define what can be defined, then try the rest again.
+  for (let progress = true; pending.length > 0 && progress; ) {
+    progress = false;
+    for (const text of [...pending]) {
+      const ref = parseText(text);
+      if (!ref.ok) return failedConversion('AVRO', raw, { code: 'invalid-reference', message: `a referenced schema is not valid JSON: ${ref.message}` });
+      try {
+        // A failed attempt may leave half-defined names behind, so each attempt works on a copy.
+        const trial = { ...registry };
+        avsc.Type.forSchema(ref.json as avsc.Schema, { wrapUnions: 'auto', registry: trial });
+        Object.assign(registry, trial);
+        referenced.push(ref.json);
+        pending.splice(pending.indexOf(text), 1);
+        progress = true;
+      } catch {
+        // depends on a reference not defined yet
+      }
+    }
+  }
+  for (const text of pending) {
+    try {
+      avsc.Type.forSchema((parseText(text) as { json: Json }).json as avsc.Schema, { wrapUnions: 'auto', registry: { ...registry } });
+    } catch (error) {
+      return failedConversion('AVRO', raw, { code: 'invalid-reference', message: `a referenced schema is not valid Avro: ${(error as Error).message}` });
+    }
+  }
+
   let avroType: avsc.Type;
   try {
-    avroType = avsc.Type.forSchema(parsed.json as avsc.Schema, { wrapUnions: 'auto' });
+    avroType = avsc.Type.forSchema(parsed.json as avsc.Schema, { wrapUnions: 'auto', registry });
   } catch (error) {
     return failedConversion('AVRO', raw, { code: 'invalid-avro', message: `invalid Avro schema: ${(error as Error).message}` });
   }
@@ -304,6 +340,7 @@ export function convertAvroSchema(schema: string | object, options: AvroConversi
   const warnings: SchemaIssue[] = [];
   try {
     const names = new Map<string, Named>();
+    for (const ref of referenced) collectNames(ref, '', names);
     collectNames(parsed.json, '', names);
     const walker = new AvroWalker(names, options);
     const root = walker.resolve(parsed.json, '');

@@ -3,6 +3,7 @@ import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { parseDatasetUrn, parseUrn, urnName } from '../../../model/urn.js';
 import { allows, requiredRole, type Action } from '../../auth/roles.js';
 import { ApiError } from '../../services/errors.js';
+import { datasetSchemaTimeline } from '../../services/schema-history/index.js';
 import type { GraphQLContext } from './context.js';
 
 type Json = Record<string, any>;
@@ -78,31 +79,6 @@ function dedupe(items: Json[], key: string): Json[] {
   return items.filter((i) => (seen.has(i[key]) ? false : (seen.add(i[key]), true)));
 }
 
-interface SchemaChange {
-  fieldPath: string;
-  change: string;
-  before: string | null;
-  after: string | null;
-}
-
-/** The field-level difference between two schemaMetadata values. */
-export function diffSchemas(before: Json | null, after: Json): SchemaChange[] {
-  const b = new Map<string, Json>(((before?.fields ?? []) as Json[]).map((f) => [f.fieldPath, f]));
-  const a = new Map<string, Json>(((after.fields ?? []) as Json[]).map((f) => [f.fieldPath, f]));
-  const out: SchemaChange[] = [];
-  for (const [path, f] of a) {
-    const old = b.get(path);
-    if (!old) out.push({ fieldPath: path, change: 'ADDED', before: null, after: f.nativeDataType ?? null });
-    else {
-      if (old.nativeDataType !== f.nativeDataType) out.push({ fieldPath: path, change: 'TYPE_CHANGED', before: old.nativeDataType, after: f.nativeDataType });
-      if (Boolean(old.nullable) !== Boolean(f.nullable)) out.push({ fieldPath: path, change: 'NULLABILITY_CHANGED', before: String(Boolean(old.nullable)), after: String(Boolean(f.nullable)) });
-      if ((old.description ?? null) !== (f.description ?? null)) out.push({ fieldPath: path, change: 'DESCRIPTION_CHANGED', before: old.description ?? null, after: f.description ?? null });
-    }
-  }
-  for (const [path, f] of b) if (!a.has(path)) out.push({ fieldPath: path, change: 'REMOVED', before: f.nativeDataType ?? null, after: null });
-  return out;
-}
-
 const subResource = (input: { subResourceType?: string | null; subResource?: string | null }) =>
   input.subResourceType === 'DATASET_FIELD' || input.subResource ? (input.subResource ?? null) : null;
 
@@ -148,16 +124,10 @@ export const resolvers = {
       for (const urn of urns) if (!((await ctx.entity(urn))?.glossaryTermInfo as Json | undefined)?.parentNode) out.push({ urn });
       return out;
     },
-    schemaTimeline: async (_: unknown, { urn }: { urn: string }, ctx: GraphQLContext) => {
+    schemaTimeline: async (_: unknown, { urn, compatibility }: { urn: string; compatibility?: string | null }, ctx: GraphQLContext) => {
       guard(ctx, 'read');
-      const versions = await call(() => ctx.metadata.getAspectVersions(urn, 'schemaMetadata'));
-      // stored as 0 = latest, 1..n = history (1 oldest): chronological is 1..n, then 0
-      const ordered = [...versions.filter((v) => v.version > 0), ...versions.filter((v) => v.version === 0)];
-      return ordered.map((v, i) => ({
-        version: i + 1,
-        createdAt: v.createdOn.getTime(),
-        changes: diffSchemas(i === 0 ? null : (ordered[i - 1]!.value as Json), v.value as Json),
-      }));
+      const timeline = await call(() => datasetSchemaTimeline(ctx.metadata, urn, compatibility));
+      return timeline.versions.map((v) => ({ ...v, compatibility: timeline.compatibility }));
     },
   },
 

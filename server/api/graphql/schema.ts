@@ -91,8 +91,25 @@ export const typeDefs = /* GraphQL */ `
     childNodes: [GlossaryNode!]!
   }
 
-  type SchemaFieldChange { fieldPath: String! change: String! before: String after: String }
-  type SchemaVersion { version: Long! createdAt: Long changes: [SchemaFieldChange!]! }
+  "One field's change between two schema versions: ADDED, REMOVED, TYPE_CHANGED, NULLABILITY_CHANGED, DESCRIPTION_CHANGED"
+  type SchemaFieldChange { fieldPath: String! change: String! before: String after: String "Breaks the compatibility rule against the previous version" breaking: Boolean! }
+  "One distinct schema (by content hash) in a dataset's history"
+  type SchemaVersion {
+    version: Long!
+    "When the catalog first stored it (ms)"
+    createdAt: Long
+    "When the version was created at its source (schemaMetadata created/lastModified time), null when unknown"
+    sourceTime: Long
+    hash: String
+    schemaName: String
+    fieldCount: Int!
+    "The compatibility rule the version was judged under (the argument, else the dataset property schema.compatibility, else BACKWARD)"
+    compatibility: String!
+    "The change from the previous version (or, for *_TRANSITIVE rules, from any earlier one) breaks the rule"
+    breaking: Boolean!
+    breakingReasons: [String!]!
+    changes: [SchemaFieldChange!]!
+  }
 
   input TagAssociationInput { tagUrn: String! resourceUrn: String! subResourceType: SubResourceType subResource: String }
   input TermAssociationInput { termUrn: String! resourceUrn: String! subResourceType: SubResourceType subResource: String }
@@ -111,8 +128,8 @@ export const typeDefs = /* GraphQL */ `
     "Top-level glossary nodes and terms (no parent)"
     getRootGlossaryNodes: [GlossaryNode!]!
     getRootGlossaryTerms: [GlossaryTerm!]!
-    "Schema versions of a dataset, oldest first, with the fields added, removed or changed in each"
-    schemaTimeline(urn: String!): [SchemaVersion!]!
+    "Schema versions of a dataset, oldest first, each distinct schema once, with the fields added, removed or changed in each and whether that breaks the compatibility rule (the one given, else the dataset's, else BACKWARD)"
+    schemaTimeline(urn: String!, compatibility: String): [SchemaVersion!]!
   }
 
   type Mutation {

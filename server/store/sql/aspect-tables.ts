@@ -71,6 +71,25 @@ export class AspectTables {
     return tuples.map(([urn, aspect, seq, metadata, systemmetadata]) => ({ urn, aspect, seq: Number(seq), metadata, systemmetadata }));
   }
 
+  /** The `hash` of every history row (version > 0) of one aspect of the given urns, by urn. */
+  async readHistoryHashes(db: SqlExecutor, aspect: string, urns: readonly string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    if (urns.length === 0) return out;
+    const rows = await db.query<{ urn: string; hash: string | null }>(
+      `SELECT t.urn, t.metadata::json->>'hash' AS hash
+         FROM json_array_elements_text($1::json) AS k(urn)
+         JOIN ${this.aspects} t ON t.urn = k.urn AND t.aspect = $2 AND t.version > 0`,
+      [JSON.stringify(urns), aspect],
+    );
+    for (const r of rows) {
+      if (!r.hash) continue;
+      let set = out.get(r.urn);
+      if (!set) out.set(r.urn, (set = new Set()));
+      set.add(r.hash);
+    }
+    return out;
+  }
+
   /** Removes every version of the given aspects, provided their latest row still has the expected seq. */
   async deleteAspects(db: SqlExecutor, keys: ReadonlyArray<{ urn: string; aspect: string; expectSeq: number }>): Promise<void> {
     if (keys.length === 0) return;

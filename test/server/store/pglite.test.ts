@@ -10,9 +10,11 @@ import { migrate } from '../../../server/store/sql/migrations.js';
 import { PgliteDriver } from '../../../server/store/sql/pglite-driver.js';
 import type { SqlDriver } from '../../../server/store/sql/driver.js';
 import { SqlMetadataStore } from '../../../server/store/sql-store.js';
+import { runSchemaHistorySuite } from './schema-history-suite.js';
 import { runStoreSuite } from './store-suite.js';
 
 runStoreSuite('PGlite in memory', (bus) => openStore('pglite:memory', { bus }));
+runSchemaHistorySuite('PGlite in memory', (bus) => openStore('pglite:memory', { bus }));
 
 // The opt-in driver that runs PGlite in a worker thread: the same guarantees through messages.
 runStoreSuite('PGlite in memory, in a worker thread', (bus) => openStore('pglite:memory', { bus, pgliteWorker: true }));

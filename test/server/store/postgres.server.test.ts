@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeMcp } from '../../../model/mcp.js';
 import { openStore } from '../../../server/store/open.js';
 import type { SqlMetadataStore } from '../../../server/store/sql-store.js';
+import { runSchemaHistorySuite } from './schema-history-suite.js';
 import { runStoreSuite } from './store-suite.js';
 
 const url = process.env.CATALOG_TEST_POSTGRES_URL;
@@ -48,6 +49,7 @@ if (problem) {
   });
 
   runStoreSuite('PostgreSQL server', (bus) => openStore(url!, { bus, schema: newSchema() }));
+  runSchemaHistorySuite('PostgreSQL server', (bus) => openStore(url!, { bus, schema: newSchema() }));
 
   describe('two stores writing the same aspects at once (as two processes would)', () => {
     it('loses no update: every value written ends up as exactly one version', async () => {

@@ -198,4 +198,22 @@ describe('the Avro converter', () => {
     const noFields = convertAvroSchema('{"type":"record","name":"X"}');
     expect(noFields.errors[0]!.code).toBe('invalid-avro');
   });
+
+  it('reads named types defined by referenced schemas (a registry subject\'s references), in any order', () => {
+    const address = JSON.stringify({ type: 'record', name: 'Address', namespace: 'acme', fields: [{ name: 'city', type: 'string' }, { name: 'geo', type: 'acme.Geo' }] });
+    const geo = JSON.stringify({ type: 'record', name: 'Geo', namespace: 'acme', fields: [{ name: 'lat', type: 'double' }] });
+    const person = { type: 'record', name: 'Person', namespace: 'acme', fields: [{ name: 'home', type: 'acme.Address' }] };
+    const result = convertAvroSchema(person, { references: [address, geo] });
+    expect(result.errors).toEqual([]);
+    expect(result.fields.map((f) => f.fieldPath)).toEqual([
+      '[version=2.0].[type=Person].[type=Address].home',
+      '[version=2.0].[type=Person].[type=Address].home.[type=string].city',
+      '[version=2.0].[type=Person].[type=Address].home.[type=Geo].geo',
+      '[version=2.0].[type=Person].[type=Address].home.[type=Geo].geo.[type=double].lat',
+    ]);
+    expect(convertAvroSchema(person).errors[0]).toMatchObject({ code: 'invalid-avro' });
+    expect(convertAvroSchema(person, { references: ['{"type":"record","name":"Address","namespace":"acme","fields":[{"name":"x","type":"nope"}]}'] }).errors[0]).toMatchObject({
+      code: 'invalid-reference',
+    });
+  });
 });

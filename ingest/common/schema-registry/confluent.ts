@@ -1,0 +1,78 @@
+// The Confluent Schema Registry REST API (also Apicurio's ccompat API at /apis/ccompat/v7):
+//   GET /subjects, /subjects/{s}/versions, /subjects/{s}/versions/{v}, /config/{s}, /config.
+// The API has no registration times, so versions carry `createdAt: null`.
+import type { SchemaLanguage } from '../schema/types.js';
+import { RegistryHttp, safeUrl, type HttpOptions } from './http.js';
+import type { RegistrySchemaVersion, RegistrySubject, SchemaReference, SchemaRegistryClient } from './registry.js';
+
+interface ConfluentVersion {
+  subject: string;
+  version: number;
+  id: number;
+  schema: string;
+  schemaType?: string;
+  references?: Array<{ name: string; subject: string; version: number }>;
+}
+
+export function schemaLanguage(type: string | null | undefined): SchemaLanguage {
+  const t = (type ?? 'AVRO').toUpperCase();
+  if (t === 'PROTOBUF') return 'PROTOBUF';
+  if (t === 'JSON' || t === 'JSONSCHEMA' || t === 'JSON_SCHEMA') return 'JSON';
+  return 'AVRO';
+}
+
+const enc = encodeURIComponent;
+
+export class ConfluentRegistryClient implements SchemaRegistryClient {
+  readonly type = 'confluent' as const;
+  readonly describe: string;
+  private readonly http: RegistryHttp;
+
+  constructor(url: string, options: HttpOptions = {}) {
+    this.http = new RegistryHttp(url, options);
+    this.describe = `confluent ${safeUrl(url)}`;
+  }
+
+  async subjects(): Promise<RegistrySubject[]> {
+    const names = await this.http.json<string[]>('/subjects');
+    return names.sort().map((name) => ({ name, group: null }));
+  }
+
+  private toVersion(v: ConfluentVersion): RegistrySchemaVersion {
+    return {
+      subject: v.subject,
+      version: Number(v.version),
+      id: v.id === undefined ? null : String(v.id),
+      language: schemaLanguage(v.schemaType),
+      schema: v.schema,
+      references: (v.references ?? []).map((r): SchemaReference => ({ name: r.name, subject: r.subject, version: Number(r.version) })),
+      createdAt: null,
+    };
+  }
+
+  async versions(subject: RegistrySubject): Promise<RegistrySchemaVersion[]> {
+    const numbers = (await this.http.json<number[]>(`/subjects/${enc(subject.name)}/versions`)).map(Number).sort((a, b) => a - b);
+    const out: RegistrySchemaVersion[] = [];
+    for (const n of numbers) {
+      const v = await this.version(subject, n);
+      if (v) out.push(v);
+    }
+    return out;
+  }
+
+  async latest(subject: RegistrySubject): Promise<RegistrySchemaVersion | null> {
+    const v = await this.http.jsonOrNull<ConfluentVersion>(`/subjects/${enc(subject.name)}/versions/latest`);
+    return v ? this.toVersion(v) : null;
+  }
+
+  async version(subject: RegistrySubject, version: number): Promise<RegistrySchemaVersion | null> {
+    const v = await this.http.jsonOrNull<ConfluentVersion>(`/subjects/${enc(subject.name)}/versions/${version}`);
+    return v ? this.toVersion(v) : null;
+  }
+
+  async compatibility(subject: RegistrySubject): Promise<string | null> {
+    const own = await this.http.jsonOrNull<{ compatibilityLevel?: string; compatibility?: string }>(`/config/${enc(subject.name)}?defaultToGlobal=true`);
+    const global = own ?? (await this.http.jsonOrNull<{ compatibilityLevel?: string; compatibility?: string }>('/config'));
+    return global?.compatibilityLevel ?? global?.compatibility ?? null;
+  }
+}
