@@ -118,7 +118,7 @@ beforeAll(async () => {
   const hudiCols: Column[] = ['_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name']
     .map((Name) => ({ Name, Type: 'string' }))
     .concat([{ Name: 'artist_id', Type: 'int' }, { Name: 'name', Type: 'string' }, { Name: '__source_ts_ms', Type: 'bigint' }]);
-  for (const [suffix, input, ro] of [['ro', 'org.apache.hudi.hadoop.HoodieParquetInputFormat', 'true'], ['rt', 'org.apache.hudi.hadoop.realtime.HoodieParquetRealtimeInputFormat', 'false']]) {
+  for (const [suffix, input, ro] of [['ro', 'org.apache.hudi.hadoop.HoodieParquetInputFormat', 'true'], ['rt', 'org.apache.hudi.hadoop.realtime.HoodieParquetRealtimeInputFormat', 'false']] as const) {
     await glue.send(new CreateTableCommand({
       DatabaseName: moma,
       TableInput: {
@@ -226,6 +226,35 @@ describe('glue source on moto', () => {
       outputDatasets: ['urn:li:dataset:(urn:li:dataPlatform:s3,my-s3-table/refined/actor,PROD)'],
     });
     expect(source.report.jobsScanned).toBeGreaterThanOrEqual(2);
+  });
+
+  it('profiles a Parquet table from its S3 files with the postgres profiler statistics', async () => {
+    // A real Spark-written Parquet file (the latest base file of the v6 artworks_cow fixture: its
+    // whole snapshot, one file group) under a Glue table's location.
+    const dir = path.join(FIXTURES, 'v6/artworks_cow');
+    const latest = (await readdir(dir)).filter((f) => f.endsWith('.parquet')).sort((a, b) => a.split('_').at(-1)!.localeCompare(b.split('_').at(-1)!)).at(-1)!;
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'refined/artworks/part-0000.parquet', Body: await readFile(path.join(dir, latest)) }));
+    await glue.send(new CreateTableCommand({
+      DatabaseName: pagila,
+      TableInput: { Name: 'artworks_snapshot', TableType: 'EXTERNAL_TABLE', Parameters: { classification: 'parquet' }, StorageDescriptor: parquet(`s3://${bucket}/refined/artworks/`, [{ Name: 'artwork_id', Type: 'int' }]) },
+    }));
+    const config = glueSourceConfigSchema.parse({
+      ...aws, aws_endpoint_url: endpoint, database_pattern: { allow: [pagila, moma] }, extract_transforms: false,
+      profiling: { enabled: true, include_field_distinct_value_frequencies: true },
+    });
+    const profiled = new GlueSource(config, testContext(process.cwd()));
+    const out = await collectMcps(profiled);
+    await profiled.close();
+    const profiles = out.filter((m) => m.aspectName === 'datasetProfile');
+    // Crawler tables point at empty folders, the Hudi views are left to the hudi source.
+    expect(profiles.map((m) => m.entityUrn)).toEqual([glueUrn(`${pagila}.artworks_snapshot`)]);
+    const p = profiles[0]!.aspect as Aspect;
+    const t = JSON.parse(await readFile(path.join(FIXTURES, 'expected.json'), 'utf8')).tables.find((x: Aspect) => x.path === 'v6/artworks_cow');
+    expect(p.rowCount).toBe(t.latest.rowCount);
+    expect(p.fieldProfiles.find((f: Aspect) => f.fieldPath === 'artwork_id')).toMatchObject({ nullCount: 0, uniqueCount: t.latest.rowCount, min: String(Math.min(...t.latest.recordKeys)) });
+    const skipped = profiled.report.infos.toJSON().find((i) => i.title === 'Table not profiled' && /hudi table/.test(i.message));
+    expect(skipped?.context.sort()).toEqual([`${moma}.artists_ro`, `${moma}.artists_rt`]);
+    expect(validateAspect('datasetProfile', p)).toMatchObject({ ok: true });
   });
 
   it('reports an unreachable catalog as a failure naming how to fix it', async () => {

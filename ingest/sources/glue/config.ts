@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { envSchema, looseBoolean, platformInstanceSchema } from '../../api/config.js';
 import { awsConnectionFields } from '../../common/aws.js';
 import { allowDenyPatternSchema } from '../../common/pattern.js';
+import { rowsProfilingSchema } from '../../common/profiling/rows-profile.js';
 import { statefulIngestionSchema } from '../../common/stateful.js';
 
 const pattern = (description: string) => allowDenyPatternSchema.default({ allow: ['.*'], deny: [], ignoreCase: true }).describe(description);
@@ -35,6 +36,10 @@ export const glueSourceConfigSchema = z.strictObject({
   use_s3_bucket_tags: looseBoolean(false).describe('S3 bucket tags as tags (not supported here)'),
   use_s3_object_tags: looseBoolean(false).describe('S3 object tags as tags (not supported here)'),
   extract_lakeformation_tags: looseBoolean(false).describe('Lake Formation tags (not supported here)'),
+  profiling: rowsProfilingSchema.describe(
+    'Profiling of Parquet tables by reading their S3 files (statistics as the postgres profiler); DataHub reads them from table parameters instead',
+  ),
+  profile_pattern: pattern('Tables to profile (matched against `database.table`)'),
   env: envSchema,
   platform_instance: platformInstanceSchema,
   stateful_ingestion: statefulIngestionSchema,

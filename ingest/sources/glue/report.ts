@@ -7,6 +7,7 @@ export class GlueSourceReport extends SourceReport {
   lakeTables: Record<string, number> = {};
   jobsScanned = 0;
   jobsWithLineage = 0;
+  tablesProfiled = 0;
 
   protected override extra(): Record<string, unknown> {
     return {
@@ -17,6 +18,7 @@ export class GlueSourceReport extends SourceReport {
       lake_tables: this.lakeTables,
       jobs_scanned: this.jobsScanned,
       jobs_with_lineage: this.jobsWithLineage,
+      tables_profiled: this.tablesProfiled,
     };
   }
 }

@@ -5,6 +5,7 @@
 // the one Hudi dataset; Glue jobs become data flows and jobs with the inputs and outputs their
 // definition names. A table or database that fails is reported and the run goes on.
 import { GlueClient, type Database, type Partition, type Table } from '@aws-sdk/client-glue';
+import { S3Client } from '@aws-sdk/client-s3';
 import { makeMcp, type MetadataChangeProposal } from '../../../model/mcp.js';
 import { dataPlatformUrn } from '../../../model/urn.js';
 import type { RunContext, Source, SourcePlugin } from '../../api/plugin.js';
@@ -15,6 +16,7 @@ import { GlueCatalog } from './catalog.js';
 import { glueSourceConfigSchema, unimplementedKeys, type GlueSourceConfig } from './config.js';
 import { jobMcps } from './jobs.js';
 import { GlueNaming } from './naming.js';
+import { profileGlueTable } from './profile.js';
 import { GlueSourceReport } from './report.js';
 import { tableMcps } from './table.js';
 
@@ -23,7 +25,10 @@ export class GlueSource implements Source {
   private readonly naming: GlueNaming;
   private readonly databasePattern: AllowDenyPattern;
   private readonly tablePattern: AllowDenyPattern;
+  private readonly profilePattern: AllowDenyPattern;
   readonly catalog: GlueCatalog;
+  private s3: S3Client | null = null;
+  private readonly runTime = Date.now();
 
   constructor(
     private readonly config: GlueSourceConfig,
@@ -34,6 +39,7 @@ export class GlueSource implements Source {
     this.naming = new GlueNaming({ platform: config.platform, env: config.env, platformInstance: config.platform_instance });
     this.databasePattern = new AllowDenyPattern(config.database_pattern);
     this.tablePattern = new AllowDenyPattern(config.table_pattern);
+    this.profilePattern = new AllowDenyPattern(config.profile_pattern);
     const client = new GlueClient({ ...awsClientOptions(config), retryMode: config.aws_retry_mode, requestHandler: { requestTimeout: config.read_timeout * 1000 } });
     this.catalog = new GlueCatalog(client, config.catalog_id, pageSize);
     for (const key of unimplementedKeys(config)) this.report.warning('Option not supported', `${key} is accepted for DataHub recipes but not acted on`, key);
@@ -98,8 +104,20 @@ export class GlueSource implements Source {
         this.report.warning('Could not read partitions', awsMessage(e), `${database}.${table.Name}`);
       }
     }
-    const { format, mcps } = tableMcps({ database, table, partitions }, this.naming, this.config);
+    const { urn, format, mcps } = tableMcps({ database, table, partitions }, this.naming, this.config);
     this.report.tablesScanned++;
+    if (this.config.profiling.enabled && this.profilePattern.allowed(`${database}.${table.Name}`)) {
+      this.s3 ??= new S3Client({ ...awsClientOptions(this.config), forcePathStyle: Boolean(this.config.aws_endpoint_url) });
+      try {
+        const r = await this.report.timeStage('Profiling', () => profileGlueTable(this.s3!, table, format, this.config.profiling, this.runTime));
+        if ('aspect' in r) {
+          mcps.push(makeMcp(urn, 'datasetProfile', r.aspect));
+          this.report.tablesProfiled++;
+        } else this.report.info('Table not profiled', r.skipped, `${database}.${table.Name}`);
+      } catch (e) {
+        this.report.warning('Profiling failed', awsMessage(e), `${database}.${table.Name}`);
+      }
+    }
     if (format.format !== 'hive') this.report.lakeTables[format.format] = (this.report.lakeTables[format.format] ?? 0) + 1;
     return mcps;
   }
@@ -145,6 +163,7 @@ export class GlueSource implements Source {
 
   async close(): Promise<void> {
     this.catalog.client.destroy();
+    this.s3?.destroy();
   }
 }
 

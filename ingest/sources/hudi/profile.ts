@@ -6,9 +6,8 @@
 // by record key with the precombine field deciding ties, delete blocks removing keys, rollback
 // command blocks dropping earlier blocks), which this reader does not do; the report says how
 // many log files were left out.
-import { parquetReadObjects } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import type { AspectValue } from '../../../model/mcp.js';
+import { columnsOf, readParquetRows } from '../../common/profiling/parquet.js';
 import { profileRows, type RowsProfilingConfig } from '../../common/profiling/rows-profile.js';
 import { latestFileSlices } from './file-slices.js';
 import type { HudiStorage } from './storage.js';
@@ -19,11 +18,6 @@ export interface HudiProfileResult {
   /** Why the table was not profiled, or what the profile leaves out. */
   notes: Array<{ title: string; message: string }>;
   filesRead: number;
-}
-
-export async function readParquetRows(bytes: Buffer): Promise<Record<string, unknown>[]> {
-  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  return (await parquetReadObjects({ file, compressors })) as Record<string, unknown>[];
 }
 
 export async function profileHudiTable(storage: HudiStorage, table: HudiTable, config: RowsProfilingConfig, timestampMillis: number): Promise<HudiProfileResult> {
@@ -48,10 +42,7 @@ export async function profileHudiTable(storage: HudiStorage, table: HudiTable, c
       return { aspect: null, notes: [{ title: 'Table not profiled', message: `more rows than profile_table_row_limit (${config.profile_table_row_limit})` }], filesRead: 0 };
     }
   }
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), columns.push(k));
-  const aspect = profileRows(rows, columns, config, { timestampMillis, sizeInBytes: size });
+  const aspect = profileRows(rows, columnsOf(rows), config, { timestampMillis, sizeInBytes: size });
   if (table.properties.tableType === 'MERGE_ON_READ') {
     aspect.partitionSpec = { partition: 'READ_OPTIMIZED_VIEW', type: 'FULL_TABLE' };
     if (logFiles || logOnly) {
