@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-glue';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GlueCatalog } from '../../ingest/sources/glue/catalog.js';
 import { GlueSource } from '../../ingest/sources/glue/source.js';
 import { glueSourceConfigSchema } from '../../ingest/sources/glue/config.js';
 import { validateAspect } from '../../model/aspects/registry.js';
@@ -255,6 +256,17 @@ describe('glue source on moto', () => {
     const skipped = profiled.report.infos.toJSON().find((i) => i.title === 'Table not profiled' && /hudi table/.test(i.message));
     expect(skipped?.context.sort()).toEqual([`${moma}.artists_ro`, `${moma}.artists_rt`]);
     expect(validateAspect('datasetProfile', p)).toMatchObject({ ok: true });
+  });
+
+  it('follows NextToken through every page (moto pages GetJobs)', async () => {
+    const client = new GlueClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    let calls = 0;
+    client.middlewareStack.add((next) => (args) => (calls++, next(args)), { step: 'initialize' });
+    const names: string[] = [];
+    for await (const j of new GlueCatalog(client, null, 1).jobs()) names.push(j.Name!);
+    client.destroy();
+    expect(names).toEqual(expect.arrayContaining(jobs));
+    expect(calls).toBeGreaterThanOrEqual(names.length);
   });
 
   it('reports an unreachable catalog as a failure naming how to fix it', async () => {

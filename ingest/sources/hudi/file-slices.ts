@@ -2,7 +2,7 @@
 // (files of pending, failed or rolled-back writes are not data), and, for Merge-on-Read, the log
 // files written on top of that base file. Reading the latest base files of a Copy-on-Write table
 // is its snapshot: an update rewrites the file group, a delete leaves the record out of the new
-// version. File names (Hudi's FSUtils):
+// version; file groups a completed replacecommit replaced are left out. File names (Hudi's FSUtils):
 //   base  <fileId>_<writeToken>_<instantTime>.<parquet|orc|hfile>
 //   log   .<fileId>_<baseInstantTime>.log.<version>_<writeToken>
 import type { HudiStorage } from './storage.js';
@@ -37,7 +37,13 @@ async function partitionDirs(storage: HudiStorage, basePath: string, maxDepth: n
 }
 
 /** The latest file slice per file group, as of the completed write instants given. */
-export async function latestFileSlices(storage: HudiStorage, basePath: string, completedInstants: Set<string>, maxDepth = 6): Promise<FileSlice[]> {
+export async function latestFileSlices(
+  storage: HudiStorage,
+  basePath: string,
+  completedInstants: Set<string>,
+  replacedFileIds: Set<string> = new Set(),
+  maxDepth = 6,
+): Promise<FileSlice[]> {
   const slices: FileSlice[] = [];
   for (const { partition, dir, files } of await partitionDirs(storage, basePath, maxDepth)) {
     const groups = new Map<string, { base: { instant: string; file: string } | null; logs: Array<{ base: string; file: string }> }>();
@@ -58,6 +64,8 @@ export async function latestFileSlices(storage: HudiStorage, basePath: string, c
       if (m) group(m[1]!).logs.push({ base: m[2]!, file: storage.join(dir, f) });
     }
     for (const [fileId, g] of groups) {
+      // A completed replacecommit (clustering, insert_overwrite) retired this file group.
+      if (replacedFileIds.has(fileId)) continue;
       const baseInstant = g.base?.instant ?? g.logs.map((l) => l.base).sort().at(-1) ?? '';
       const logFiles = g.logs.filter((l) => l.base === baseInstant).map((l) => l.file).sort();
       if (!g.base && logFiles.length === 0) continue;

@@ -25,7 +25,8 @@ export async function profileHudiTable(storage: HudiStorage, table: HudiTable, c
   const format = (table.properties.baseFileFormat ?? 'PARQUET').toUpperCase();
   if (format !== 'PARQUET') return { aspect: null, notes: [{ title: 'Table not profiled', message: `base file format ${format} is not read (Parquet only)` }], filesRead: 0 };
   const completed = new Set(table.commits.map((c) => c.instant.requestedTime));
-  const slices = await latestFileSlices(storage, table.basePath, completed);
+  const replaced = new Set(table.commits.flatMap((c) => c.metadata?.replacedFileIds ?? []));
+  const slices = await latestFileSlices(storage, table.basePath, completed, replaced);
   const baseFiles = slices.map((s) => s.baseFile).filter((f): f is string => f !== null);
   const logFiles = slices.reduce((n, s) => n + s.logFiles.length, 0);
   const logOnly = slices.filter((s) => !s.baseFile).length;

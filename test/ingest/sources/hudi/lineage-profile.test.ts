@@ -118,3 +118,20 @@ describe('schema history backfilled from the timeline', () => {
     }
   });
 });
+
+describe('latest file slices', () => {
+  it('leave out file groups a completed replacecommit replaced', async () => {
+    const { latestFileSlices } = await import('../../../../ingest/sources/hudi/file-slices.js');
+    const { LocalHudiStorage } = await import('../../../../ingest/sources/hudi/storage.js');
+    const t = expected.find((x) => x.path === 'v6/artworks_cow')!;
+    const base = path.join(FIXTURES, t.path);
+    const done = new Set(t.commits.map((c) => c.instant));
+    const slices = await latestFileSlices(new LocalHudiStorage(), base, done);
+    expect(slices).toHaveLength(1);
+    expect(slices[0]!.baseFile).toMatch(new RegExp(`_${t.commits.at(-1)!.instant}\\.parquet$`));
+    expect(await latestFileSlices(new LocalHudiStorage(), base, done, new Set([slices[0]!.fileId]))).toEqual([]);
+    // Files of an instant that is not completed are not data.
+    const older = new Set(t.commits.slice(0, 2).map((c) => c.instant));
+    expect((await latestFileSlices(new LocalHudiStorage(), base, older))[0]!.baseFile).toMatch(new RegExp(`_${t.commits[1]!.instant}\\.parquet$`));
+  });
+});
