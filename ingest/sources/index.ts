@@ -2,6 +2,7 @@
 import type { SourcePlugin } from '../api/plugin.js';
 import { businessGlossarySource } from './business-glossary/source.js';
 import { fileSource } from './file/source.js';
+import { glueSource } from './glue/source.js';
 import { hudiSource } from './hudi/source.js';
 import { kafkaConnectSource } from './kafka-connect/source.js';
 import { kafkaSource } from './kafka/source.js';
@@ -11,6 +12,7 @@ import { schemaRegistrySource } from './schema-registry/source.js';
 export const sources: SourcePlugin<any>[] = [
   businessGlossarySource,
   fileSource,
+  glueSource,
   hudiSource,
   kafkaConnectSource,
   kafkaSource,

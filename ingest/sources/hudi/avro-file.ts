@@ -8,12 +8,27 @@ export function isAvroContainer(bytes: Buffer): boolean {
   return bytes.length >= 4 && bytes.subarray(0, 4).equals(AVRO_MAGIC);
 }
 
+// Writer schemas repeat from file to file (one per Hudi version and metadata kind): parse each once.
+const TYPES = new Map<string, avro.Type>();
+const MAX_CACHED_TYPES = 64;
+
+function typeFor(schema: avro.Schema): avro.Type {
+  const key = JSON.stringify(schema);
+  let type = TYPES.get(key);
+  if (!type) {
+    type = avro.Type.forSchema(schema, { wrapUnions: false, registry: {} });
+    if (TYPES.size >= MAX_CACHED_TYPES) TYPES.clear();
+    TYPES.set(key, type);
+  }
+  return type;
+}
+
 /** Every record of the container, decoded with the writer's schema (unions unwrapped, longs as numbers). */
 export function readAvroContainer(bytes: Buffer): Promise<Record<string, unknown>[]> {
   return new Promise((resolve, reject) => {
     const records: Record<string, unknown>[] = [];
     const decoder = new avro.streams.BlockDecoder({
-      parseHook: (schema: avro.Schema) => avro.Type.forSchema(schema, { wrapUnions: false, registry: {} }),
+      parseHook: typeFor,
     });
     decoder.on('data', (r: Record<string, unknown>) => records.push(r));
     decoder.on('error', (e: Error) => reject(e));

@@ -20,6 +20,8 @@ export interface CommitMetadata {
   schema: string | null;
   extraMetadata: Record<string, string>;
   writeStats: WriteStat[];
+  /** replacecommit (clustering, insert_overwrite): file group ids this commit replaced. */
+  replacedFileIds: string[];
 }
 
 export class CommitMetadataError extends Error {
@@ -67,8 +69,13 @@ export async function parseCommitMetadata(bytes: Buffer): Promise<CommitMetadata
       });
     }
   }
+  const replacedFileIds: string[] = [];
+  for (const ids of Object.values((raw.partitionToReplaceFileIds as Record<string, unknown> | null) ?? {})) {
+    if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') replacedFileIds.push(id);
+  }
   return {
     operationType: str(raw.operationType),
+    replacedFileIds,
     compacted: raw.compacted === true,
     schema: extra.schema && extra.schema.trim() ? extra.schema : null,
     extraMetadata: extra,

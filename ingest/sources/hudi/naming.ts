@@ -1,14 +1,14 @@
 // The hudi naming rule (docs/NAMING.md): the table's base path without scheme (and without
 // leading or trailing slashes, like an s3 `bucket/key`), or its synced `database.table`,
-// prefixed by the platform instance. Lineage to Hudi tables (Kafka Connect, Glue) calls this.
+// prefixed by the platform instance. The base-path rule lives in ingest/common/lake-naming.ts so
+// other sources (Glue, Kafka Connect) name Hudi tables the same way.
 import { dataPlatformInstanceUrn, datasetUrn } from '../../../model/urn.js';
+import { hudiBasePathName } from '../../common/lake-naming.js';
 
 export const PLATFORM = 'hudi';
 
-/** `s3a://bucket/warehouse/t/` -> `bucket/warehouse/t`; `/data/t` -> `data/t`. */
-export function basePathName(basePath: string): string {
-  return basePath.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//, '').replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
-}
+/** `s3a://bucket/warehouse/t/` -> `bucket/warehouse/t`; `/data/t` -> `data/t` (the shared rule). */
+export const basePathName = hudiBasePathName;
 
 export class HudiNaming {
   constructor(readonly options: { env: string; platformInstance: string | null }) {}

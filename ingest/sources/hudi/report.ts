@@ -7,6 +7,8 @@ export class HudiSourceReport extends SourceReport {
   commitMetadataRead = 0;
   schemaVersionsEmitted = 0;
   operationsEmitted = 0;
+  lineageEdges = 0;
+  tablesProfiled = 0;
 
   protected override extra(): Record<string, unknown> {
     return {
@@ -17,6 +19,8 @@ export class HudiSourceReport extends SourceReport {
       commit_metadata_read: this.commitMetadataRead,
       schema_versions_emitted: this.schemaVersionsEmitted,
       operations_emitted: this.operationsEmitted,
+      lineage_edges: this.lineageEdges,
+      tables_profiled: this.tablesProfiled,
     };
   }
 }

@@ -74,8 +74,9 @@ export function schemaMetadata(name: string, version: SchemaVersion, props: Hood
     schemaName: name,
     platform: dataPlatformUrn(PLATFORM),
     version: 0,
+    // The schema-history contract: each version's time is the time of the commit that first wrote it.
     created: stamp(version.firstInstant),
-    lastModified: stamp(version.lastInstant),
+    lastModified: stamp(version.firstInstant),
     hash: version.hash,
     platformSchema: { 'com.linkedin.schema.OtherSchema': { rawSchema: version.schema } },
     fields,

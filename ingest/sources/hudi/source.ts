@@ -4,8 +4,10 @@
 // catalog keeps the history), subtype and an operation per completed write. A table that cannot
 // be read is a failure naming it; malformed files inside a table are warnings; the run goes on.
 import path from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { RunContext, Source, SourcePlugin } from '../../api/plugin.js';
 import { workUnit, type WorkUnit } from '../../api/workunit.js';
+import { awsClientOptions, awsConnectionSchema } from '../../common/aws.js';
 import { AllowDenyPattern } from '../../common/pattern.js';
 import { makeMcp, type MetadataChangeProposal } from '../../../model/mcp.js';
 import { AvroSchemaError } from './avro-schema.js';
@@ -13,22 +15,34 @@ import { hudiSourceConfigSchema, type HudiSourceConfig } from './config.js';
 import { datasetProperties } from './dataset-properties.js';
 import { discoverTables } from './discovery.js';
 import { basePathName, HudiNaming, PLATFORM } from './naming.js';
+import { hudiLineage } from './lineage.js';
 import { operation } from './operations.js';
+import { profileHudiTable } from './profile.js';
 import { HudiSourceReport } from './report.js';
 import { schemaMetadata, schemaVersions, type SchemaVersion } from './schema.js';
-import { LocalHudiStorage, type HudiStorage } from './storage.js';
+import { S3HudiStorage } from './s3-storage.js';
+import { LocalHudiStorage, SchemeRoutedStorage, type HudiStorage } from './storage.js';
+import { instantMillis } from './timeline.js';
 import { NotAHudiTable, readTable, type HudiTable } from './table.js';
 
 export class HudiSource implements Source {
   readonly report = new HudiSourceReport();
   private readonly naming: HudiNaming;
   private readonly tablePattern: AllowDenyPattern;
+  private s3: S3HudiStorage | null = null;
+  private readonly storage: HudiStorage;
+  private readonly runTime = Date.now();
 
   constructor(
     private readonly config: HudiSourceConfig,
     private readonly ctx: RunContext,
-    private readonly storage: HudiStorage = new LocalHudiStorage(),
+    storage?: HudiStorage,
   ) {
+    const aws = config.aws_config ?? awsConnectionSchema.parse({});
+    for (const secret of [aws.aws_access_key_id, aws.aws_secret_access_key, aws.aws_session_token]) if (secret) ctx.registerSecret(secret);
+    this.storage =
+      storage ??
+      new SchemeRoutedStorage(new LocalHudiStorage(), () => (this.s3 ??= new S3HudiStorage(new S3Client({ ...awsClientOptions(aws), forcePathStyle: Boolean(aws.aws_endpoint_url) }))));
     this.naming = new HudiNaming({ env: config.env, platformInstance: config.platform_instance });
     this.tablePattern = new AllowDenyPattern(config.table_pattern);
   }
@@ -99,6 +113,15 @@ export class HudiSource implements Source {
     out.push(makeMcp(urn, 'subTypes', { typeNames: ['Table'] }));
     const instance = this.naming.platformInstanceUrn();
     if (instance) out.push(makeMcp(urn, 'dataPlatformInstance', { platform: `urn:li:dataPlatform:${PLATFORM}`, instance }));
+    if (config.include_lineage) out.push(...this.lineage(table, urn));
+    if (config.profiling.enabled) {
+      const result = await report.timeStage('Profiling', () => profileHudiTable(this.storage, table, config.profiling, this.runTime));
+      for (const n of result.notes) report.info(n.title, n.message, basePath);
+      if (result.aspect) {
+        out.push(makeMcp(urn, 'datasetProfile', result.aspect));
+        report.tablesProfiled++;
+      }
+    }
     if (config.include_operations) {
       for (const commit of table.commits) {
         const op = operation(commit);
@@ -111,6 +134,39 @@ export class HudiSource implements Source {
       }
     }
     return out;
+  }
+
+  /** Lineage from the DeltaStreamer checkpoint's source to the table, and from the table to its synced tables. */
+  private lineage(table: HudiTable, urn: string): MetadataChangeProposal[] {
+    const { upstreams, synced } = hudiLineage(table, {
+      env: this.config.env,
+      syncedPlatform: this.config.synced_table_platform,
+      syncedPlatformInstance: this.config.synced_table_platform_instance,
+    });
+    const out: MetadataChangeProposal[] = [];
+    if (upstreams.length) {
+      out.push(
+        makeMcp(urn, 'upstreamLineage', {
+          upstreams: upstreams.map((u) => ({
+            dataset: u.urn,
+            type: 'TRANSFORMED',
+            auditStamp: { time: instantMillis(u.instant) ?? 0, actor: 'urn:li:corpuser:unknown' },
+            properties: { source: u.from, instant: u.instant },
+          })),
+        }),
+      );
+      this.report.lineageEdges += upstreams.length;
+    }
+    // The same aspect the glue source writes on a Glue table over a Hudi table: one VIEW upstream.
+    for (const s of synced) {
+      out.push(makeMcp(s, 'upstreamLineage', { upstreams: [{ dataset: urn, type: 'VIEW', auditStamp: { time: 0, actor: 'urn:li:corpuser:unknown' } }] }));
+      this.report.lineageEdges++;
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.s3?.client.destroy();
   }
 
   /**

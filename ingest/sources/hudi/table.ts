@@ -22,6 +22,8 @@ export interface HudiTable {
   commits: HudiCommit[];
 }
 
+const READ_CONCURRENCY = 16;
+
 export type Warn = (title: string, message: string, context: string) => void;
 
 export class NotAHudiTable extends Error {
@@ -56,16 +58,28 @@ export async function readTable(storage: HudiStorage, basePath: string, warn: Wa
   const timeline = await readTimeline(storage, hoodieDir, properties.timelinePath);
   for (const name of timeline.unrecognised) warn('Unknown timeline instant', 'an instant file with an action this reader does not know; skipped', storage.join(timeline.dir, name));
 
-  const commits: HudiCommit[] = [];
-  for (const instant of completedWrites(timeline)) {
-    let metadata: CommitMetadata | null = null;
-    try {
-      metadata = await parseCommitMetadata(await storage.read(instant.file));
-    } catch (e) {
-      if (!(e instanceof CommitMetadataError) && !isNotFound(e)) throw e;
-      warn('Unreadable commit metadata', `${(e as Error).message}; the instant is kept without its schema and write statistics`, instant.file);
+  // Commit metadata files are read READ_CONCURRENCY at a time (S3 round trips dominate a long
+  // timeline); results keep timeline order, and warnings are raised in that order too.
+  const writes = completedWrites(timeline);
+  const results: Array<CommitMetadata | Error | null> = new Array(writes.length).fill(null);
+  let next = 0;
+  const worker = async () => {
+    while (next < writes.length) {
+      const i = next++;
+      try {
+        results[i] = await parseCommitMetadata(await storage.read(writes[i]!.file));
+      } catch (e) {
+        results[i] = e as Error;
+      }
     }
-    commits.push({ instant, metadata });
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, writes.length) }, worker));
+  const commits: HudiCommit[] = writes.map((instant, i) => {
+    const r = results[i];
+    if (!(r instanceof Error)) return { instant, metadata: r ?? null };
+    if (!(r instanceof CommitMetadataError) && !isNotFound(r)) throw r;
+    warn('Unreadable commit metadata', `${r.message}; the instant is kept without its schema and write statistics`, instant.file);
+    return { instant, metadata: null };
+  });
   return { basePath, properties, propertiesFound, timeline, commits };
 }
