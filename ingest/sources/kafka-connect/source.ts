@@ -15,6 +15,15 @@ import { isSensitiveKey, resolveProvidedConfigs } from './provided-configs.js';
 import { KafkaConnectSourceReport } from './report.js';
 
 const TYPE_ORDER: Record<string, number> = { source: 0, sink: 1 };
+const TOPIC_REQUESTS = 8;
+
+async function eachWithConcurrency<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 export class KafkaConnectSource implements Source {
   readonly report = new KafkaConnectSourceReport();
@@ -102,14 +111,17 @@ export class KafkaConnectSource implements Source {
         const what = [c.state === 'FAILED' ? 'the connector FAILED' : null, ...c.taskErrors.map((e) => `FAILED ${e}`)].filter(Boolean).join('; ');
         report.warning('Connector failed', `Connect reports ${what}; lineage is read from its config`, c.name);
       }
-      if (config.use_connect_topics_api) {
+      out.push(c);
+    }
+    if (config.use_connect_topics_api) {
+      // A few requests at a time: one per connector would make a large worker slow to read.
+      await eachWithConcurrency(out, TOPIC_REQUESTS, async (c) => {
         try {
           c.topics = await client.topics(c.name);
         } catch (e) {
           report.warning('Failed to read connector topics', (e as Error).message, c.name);
         }
-      }
-      out.push(c);
+      });
     }
     return out.sort((a, b) => (TYPE_ORDER[a.type] ?? 2) - (TYPE_ORDER[b.type] ?? 2) || a.name.localeCompare(b.name));
   }

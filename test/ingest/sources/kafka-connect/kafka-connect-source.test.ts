@@ -4,7 +4,12 @@
 // unwrap transform's columns, and a report that names what it could not resolve.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { CatalogClient } from '../../../../ingest/api/catalog-client.js';
+import type { SinkPlugin } from '../../../../ingest/api/plugin.js';
+import { SinkReport } from '../../../../ingest/api/report.js';
 import type { WorkUnit } from '../../../../ingest/api/workunit.js';
+import type { AspectValue } from '../../../../model/mcp.js';
 import { Pipeline } from '../../../../ingest/pipeline/pipeline.js';
 import { defaultRegistries, PluginRegistry, type Registries } from '../../../../ingest/registry.js';
 import { memorySink } from '../../../support/memory-sink.js';
@@ -176,6 +181,50 @@ describe('kafka-connect source, on the recorded REST API of a real Connect worke
     expect(connect.requests.at(-1)!.authorization).toBe(`Basic ${Buffer.from('catalog:s3cr3t-pw').toString('base64')}`);
     expect(JSON.stringify(run.result.sourceReport!.toJSON())).not.toContain('s3cr3t-pw');
     expect(JSON.stringify(run.mcps)).not.toContain('s3cr3t-pw');
+  });
+});
+
+describe('kafka-connect source with stateful ingestion', () => {
+  it('soft-deletes the flow and jobs of a connector that is gone since the last run', async () => {
+    // A sink that keeps the latest aspects and checkpoints, and reads them back as a catalog would.
+    const latest = new Map<string, AspectValue>();
+    const checkpoints = new Map<string, AspectValue[]>();
+    const catalog: CatalogClient = {
+      getAspect: async (urn, aspect) => latest.get(`${urn} ${aspect}`) ?? null,
+      getTimeseries: async (urn, aspect) => [...(checkpoints.get(`${urn} ${aspect}`) ?? [])].reverse(),
+    };
+    const sink: SinkPlugin<Record<string, never>> = {
+      type: 'memory',
+      description: 'a catalog in memory (tests)',
+      configSchema: z.strictObject({}),
+      create: () => ({
+        report: new SinkReport(),
+        catalog,
+        async write(batch: WorkUnit[]) {
+          for (const { mcp } of batch) {
+            const key = `${mcp.entityUrn} ${mcp.aspectName}`;
+            if (mcp.aspectName === 'datahubIngestionCheckpoint') checkpoints.set(key, [...(checkpoints.get(key) ?? []), mcp.aspect as AspectValue]);
+            else latest.set(key, mcp.aspect as AspectValue);
+          }
+        },
+        async close() {},
+      }),
+    };
+    const registries: Registries = { ...defaultRegistries(), sinks: new PluginRegistry('sink', [sink]) };
+    const run = (deny: string[]) =>
+      Pipeline.create(
+        { pipeline_name: 'connect-lineage', source: { type: 'kafka-connect', config: { connect_uri: connect.url, connector_patterns: { deny }, stateful_ingestion: { enabled: true } } }, sink: { type: 'memory' } },
+        { registries },
+      ).run();
+    const removed = (urn: string) => (latest.get(`${urn} status`) as { removed: boolean } | undefined)?.removed;
+
+    expect((await run([])).exitCode).toBe(0);
+    expect(removed(flow(ROUTED))).toBe(false);
+    const second = await run([ROUTED]);
+    expect(removed(flow(ROUTED))).toBe(true);
+    expect(removed(job(ROUTED, 'pagila.public.film'))).toBe(true);
+    expect(removed(flow(MOMA))).toBe(false);
+    expect(second.sourceReport!.softDeletedStaleEntities.sort()).toEqual([flow(ROUTED), job(ROUTED, 'pagila.public.film')].sort());
   });
 });
 

@@ -172,6 +172,8 @@ afterAll(async () => {
       await admin.query('select pg_drop_replication_slot($1)', [slot]);
       return true;
     }, 60_000);
+    // The deleted connector's task may still hold a connection for a moment.
+    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
     await admin.query(`drop database if exists "${database}"`);
     await admin.end();
   }
