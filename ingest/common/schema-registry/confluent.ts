@@ -3,7 +3,7 @@
 // The API has no registration times, so versions carry `createdAt: null`.
 import type { SchemaLanguage } from '../schema/types.js';
 import { RegistryHttp, safeUrl, type HttpOptions } from './http.js';
-import type { RegistrySchemaVersion, RegistrySubject, SchemaReference, SchemaRegistryClient } from './registry.js';
+import { RegistryError, type RegistrySchemaVersion, type RegistrySubject, type SchemaReference, type SchemaRegistryClient } from './registry.js';
 
 interface ConfluentVersion {
   subject: string;
@@ -51,12 +51,17 @@ export class ConfluentRegistryClient implements SchemaRegistryClient {
   }
 
   async versions(subject: RegistrySubject): Promise<RegistrySchemaVersion[]> {
-    const numbers = (await this.http.json<number[]>(`/subjects/${enc(subject.name)}/versions`)).map(Number).sort((a, b) => a - b);
+    // The latest first: most subjects have one version, and then that is the only request.
+    const latest = await this.latest(subject);
+    if (!latest) throw new RegistryError('not-found', `subject ${subject.name} does not exist`, 404);
+    if (latest.version <= 1) return [latest];
+    const numbers = (await this.http.json<number[]>(`/subjects/${enc(subject.name)}/versions`)).map(Number).filter((n) => n < latest.version).sort((a, b) => a - b);
     const out: RegistrySchemaVersion[] = [];
     for (const n of numbers) {
       const v = await this.version(subject, n);
       if (v) out.push(v);
     }
+    out.push(latest);
     return out;
   }
 
