@@ -73,8 +73,8 @@ const recipeConfig = {
 await admin.connect();
 try {
   let t = performance.now();
-  for (let i = 0; i < N; i += 500) {
-    await admin.createTopics({ topics: topics.slice(i, i + 500).map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })), timeout: 120_000 });
+  for (let i = 0; i < N; i += 250) {
+    await admin.createTopics({ topics: topics.slice(i, i + 250).map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })), timeout: 120_000 });
   }
   console.log(`created ${N} topics in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
@@ -105,13 +105,17 @@ try {
   console.log(`source -> catalog (PGlite in memory): ${scanned} topics in ${storeSeconds.toFixed(1)} s = ${(scanned / storeSeconds).toFixed(0)} topics/s; failures ${stored.failureCount}`);
   await catalog.close();
   console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+} catch (e) {
+  console.error(`bench failed: ${(e as Error).name}: ${(e as Error).message}`);
+  process.exitCode = 1;
 } finally {
   if (!values.keep) {
     const t = performance.now();
-    for (let i = 0; i < N; i += 500) await admin.deleteTopics({ topics: topics.slice(i, i + 500), timeout: 120_000 }).catch((e: Error) => console.error(`delete topics: ${e.message}`));
-    await pool(topics, 8, async (topic) => {
-      for (const s of [`${topic}-value`, `${topic}-key`]) await fetch(`${values.registry}/subjects/${encodeURIComponent(s)}`, { method: 'DELETE' }).catch(() => {});
-    });
+    const existing = new Set(await admin.listTopics());
+    const ours = topics.filter((t) => existing.has(t));
+    for (let i = 0; i < ours.length; i += 250) await admin.deleteTopics({ topics: ours.slice(i, i + 250), timeout: 120_000 }).catch((e: Error) => console.error(`delete topics: ${e.message}`));
+    const subjects = ((await (await fetch(`${values.registry}/subjects`)).json()) as string[]).filter((s) => s.startsWith(prefix));
+    await pool(subjects, 8, async (s) => void (await fetch(`${values.registry}/subjects/${encodeURIComponent(s)}`, { method: 'DELETE' }).catch(() => {})));
     console.log(`cleaned up in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   await admin.disconnect();

@@ -179,6 +179,7 @@ export class SchemaRegistrySource implements Source {
     if (meta?.globalTags) out.push(makeMcp(urn, 'globalTags', meta.globalTags as AspectValue));
     if (meta?.glossaryTerms) out.push(makeMcp(urn, 'glossaryTerms', meta.glossaryTerms as AspectValue));
     if (meta?.ownership) out.push(makeMcp(urn, 'ownership', meta.ownership as AspectValue));
+    if (all.length === 0) report.warning('Subject without versions', 'the registry lists the subject but gives no version (deleted or disabled versions only)', subject.name);
     if (all.length > 0 && !latest) report.failure('No readable version', `none of the ${all.length} version(s) could be read; the subject is listed without a schema`, subject.name);
     return out;
   }
