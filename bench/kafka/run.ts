@@ -74,7 +74,15 @@ await admin.connect();
 try {
   let t = performance.now();
   for (let i = 0; i < N; i += 250) {
-    await admin.createTopics({ topics: topics.slice(i, i + 250).map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })), timeout: 120_000 });
+    // waitForLeaders would ask for the new topics' metadata at once, which a busy broker answers
+    // with UNKNOWN_TOPIC_OR_PARTITION; the source lists topics itself later.
+    await admin.createTopics({ topics: topics.slice(i, i + 250).map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })), timeout: 120_000, waitForLeaders: false });
+  }
+  for (let tries = 0; ; tries++) {
+    const listed = new Set(await admin.listTopics());
+    if (topics.every((x) => listed.has(x))) break;
+    if (tries > 60) throw new Error('the broker did not list every created topic within a minute');
+    await new Promise((r) => setTimeout(r, 1000));
   }
   console.log(`created ${N} topics in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();

@@ -22,6 +22,7 @@ export function schemaLanguage(type: string | null | undefined): SchemaLanguage 
 }
 
 const enc = encodeURIComponent;
+const SUBJECT_PAGE = 1000;
 
 export class ConfluentRegistryClient implements SchemaRegistryClient {
   readonly type = 'confluent' as const;
@@ -34,8 +35,16 @@ export class ConfluentRegistryClient implements SchemaRegistryClient {
   }
 
   async subjects(): Promise<RegistrySubject[]> {
-    const names = await this.http.json<string[]>('/subjects');
-    return names.sort().map((name) => ({ name, group: null }));
+    // Paged with offset/limit: Apicurio's ccompat API returns only the first 1,000 without them;
+    // a registry that ignores them answers the whole list, which ends the loop (nothing new).
+    const names = new Set<string>();
+    for (let offset = 0; ; offset += SUBJECT_PAGE) {
+      const page = await this.http.json<string[]>(`/subjects?offset=${offset}&limit=${SUBJECT_PAGE}`);
+      const before = names.size;
+      for (const n of page) names.add(n);
+      if (page.length < SUBJECT_PAGE || names.size === before) break;
+    }
+    return [...names].sort().map((name) => ({ name, group: null }));
   }
 
   private toVersion(v: ConfluentVersion): RegistrySchemaVersion {
