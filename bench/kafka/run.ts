@@ -81,7 +81,7 @@ try {
   for (let tries = 0; ; tries++) {
     const listed = new Set(await admin.listTopics());
     if (topics.every((x) => listed.has(x))) break;
-    if (tries > 60) throw new Error('the broker did not list every created topic within a minute');
+    if (tries > 300) throw new Error('the broker did not list every created topic within five minutes');
     await new Promise((r) => setTimeout(r, 1000));
   }
   console.log(`created ${N} topics in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -122,7 +122,7 @@ try {
     const existing = new Set(await admin.listTopics());
     const ours = topics.filter((t) => existing.has(t));
     for (let i = 0; i < ours.length; i += 250) await admin.deleteTopics({ topics: ours.slice(i, i + 250), timeout: 120_000 }).catch((e: Error) => console.error(`delete topics: ${e.message}`));
-    const subjects = ((await (await fetch(`${values.registry}/subjects`)).json()) as string[]).filter((s) => s.startsWith(prefix));
+    const subjects = ((await (await fetch(`${values.registry}/subjects?offset=0&limit=1000000`)).json()) as string[]).filter((s) => s.startsWith(prefix));
     await pool(subjects, 8, async (s) => void (await fetch(`${values.registry}/subjects/${encodeURIComponent(s)}`, { method: 'DELETE' }).catch(() => {})));
     console.log(`cleaned up in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
