@@ -214,7 +214,7 @@ describe('a schema registry that is down', () => {
     const report = got.result.sourceReport!.toJSON() as Aspect;
     expect(report.failures).toHaveLength(1);
     expect(report.failures[0]).toMatchObject({ title: 'Schema registry unreachable' });
-    expect(report.failures[0].message).toBe(`cannot reach the schema registry at http://127.0.0.1:${port}/apis/ccompat/v7/subjects: ECONNREFUSED`);
+    expect(report.failures[0].message).toBe(`cannot reach the schema registry at http://127.0.0.1:${port}/apis/ccompat/v7/subjects?offset=0&limit=1000: ECONNREFUSED`);
     expect(JSON.stringify(got.result.toJSON())).not.toContain('s3cret-pw');
     expect(got.mcps).toHaveLength(0);
     expect(got.result.exitCode).toBe(1);

@@ -3,7 +3,7 @@
 // The API has no registration times, so versions carry `createdAt: null`.
 import type { SchemaLanguage } from '../schema/types.js';
 import { RegistryHttp, safeUrl, type HttpOptions } from './http.js';
-import type { RegistrySchemaVersion, RegistrySubject, SchemaReference, SchemaRegistryClient } from './registry.js';
+import { RegistryError, type RegistrySchemaVersion, type RegistrySubject, type SchemaReference, type SchemaRegistryClient } from './registry.js';
 
 interface ConfluentVersion {
   subject: string;
@@ -22,6 +22,7 @@ export function schemaLanguage(type: string | null | undefined): SchemaLanguage 
 }
 
 const enc = encodeURIComponent;
+const SUBJECT_PAGE = 1000;
 
 export class ConfluentRegistryClient implements SchemaRegistryClient {
   readonly type = 'confluent' as const;
@@ -34,8 +35,16 @@ export class ConfluentRegistryClient implements SchemaRegistryClient {
   }
 
   async subjects(): Promise<RegistrySubject[]> {
-    const names = await this.http.json<string[]>('/subjects');
-    return names.sort().map((name) => ({ name, group: null }));
+    // Paged with offset/limit: Apicurio's ccompat API returns only the first 1,000 without them;
+    // a registry that ignores them answers the whole list, which ends the loop (nothing new).
+    const names = new Set<string>();
+    for (let offset = 0; ; offset += SUBJECT_PAGE) {
+      const page = await this.http.json<string[]>(`/subjects?offset=${offset}&limit=${SUBJECT_PAGE}`);
+      const before = names.size;
+      for (const n of page) names.add(n);
+      if (page.length < SUBJECT_PAGE || names.size === before) break;
+    }
+    return [...names].sort().map((name) => ({ name, group: null }));
   }
 
   private toVersion(v: ConfluentVersion): RegistrySchemaVersion {
@@ -51,12 +60,17 @@ export class ConfluentRegistryClient implements SchemaRegistryClient {
   }
 
   async versions(subject: RegistrySubject): Promise<RegistrySchemaVersion[]> {
-    const numbers = (await this.http.json<number[]>(`/subjects/${enc(subject.name)}/versions`)).map(Number).sort((a, b) => a - b);
+    // The latest first: most subjects have one version, and then that is the only request.
+    const latest = await this.latest(subject);
+    if (!latest) throw new RegistryError('not-found', `subject ${subject.name} does not exist`, 404);
+    if (latest.version <= 1) return [latest];
+    const numbers = (await this.http.json<number[]>(`/subjects/${enc(subject.name)}/versions`)).map(Number).filter((n) => n < latest.version).sort((a, b) => a - b);
     const out: RegistrySchemaVersion[] = [];
     for (const n of numbers) {
       const v = await this.version(subject, n);
       if (v) out.push(v);
     }
+    out.push(latest);
     return out;
   }
 

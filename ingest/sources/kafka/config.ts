@@ -38,6 +38,7 @@ export const kafkaSourceConfigSchema = z
     include_consumer_groups: looseBoolean(true).describe('List the consumer groups of each topic with their lag (committed offsets behind the high watermark)'),
     consumer_group_pattern: allowDenyPatternSchema.default({ allow: ['.*'], deny: [], ignoreCase: true }).describe('Consumer groups to list'),
     topic_batch_size: z.number().int().min(1).max(1000).default(100).describe('Topics whose configs are read in one request'),
+    max_workers: z.number().int().min(1).max(64).default(8).describe('Topics described in parallel (schema registry round trips)'),
     ...schemaConversionConfigShape,
     env: envSchema,
     platform_instance: platformInstanceSchema,

@@ -10,6 +10,7 @@
 // unreachable registry is one failure and the topics go on without schemas.
 import type { RunContext, Source, SourcePlugin } from '../../api/plugin.js';
 import { workUnit, type WorkUnit } from '../../api/workunit.js';
+import { mapConcurrent } from '../../common/concurrency.js';
 import { kafkaClientConfig } from '../../common/kafka/connection.js';
 import { AllowDenyPattern } from '../../common/pattern.js';
 import { createRegistryClient } from '../../common/schema-registry/config.js';
@@ -112,14 +113,17 @@ export class KafkaSource implements Source {
         const title = isConnectionError(e) ? 'Broker connection lost' : 'Topic configs not read';
         for (const t of batch) report.warning(title, `${(e as Error).message}; the topic is ingested without its configs`, t.name);
       }
-      for (const topic of batch) {
-        let mcps: MetadataChangeProposal[];
+      // The topics of a batch are described in parallel (registry round trips dominate), then yielded in order.
+      const described = await mapConcurrent(batch, config.max_workers, async (topic) => {
         try {
-          mcps = await report.timeStage('Metadata extraction', () => this.topic(topic, configs.get(topic.name) ?? null, groups.get(topic.name) ?? []));
+          return await report.timeStage('Metadata extraction', () => this.topic(topic, configs.get(topic.name) ?? null, groups.get(topic.name) ?? []));
         } catch (e) {
           report.failure('Failed to read topic', (e as Error).message, topic.name);
-          continue;
+          return null;
         }
+      });
+      for (const mcps of described) {
+        if (!mcps) continue;
         report.topicsScanned++;
         for (const mcp of mcps) yield workUnit(mcp, `${mcp.entityUrn}-${mcp.aspectName}-${report.eventsProduced}`);
       }

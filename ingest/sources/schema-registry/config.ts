@@ -24,6 +24,7 @@ export const schemaRegistrySourceConfigSchema = z
     schema_registry_config: schemaRegistryConfigSchema,
     platform: z.string().nullable().default(null).describe('Platform of the subject datasets (default confluent-schema-registry, apicurio-registry or glue-schema-registry)'),
     subject_pattern: allowDenyPatternSchema.default({ allow: ['.*'], deny: [], ignoreCase: true }).describe('Subjects (artifact ids, Glue schema names) to ingest'),
+    max_workers: z.number().int().min(1).max(64).default(8).describe('Subjects read in parallel'),
     include_schema_history: looseBoolean(true).describe('Emit every version of a subject, oldest first, so the catalog\'s schema history starts at the registry\'s first version'),
     kafka_connection: z
       .strictObject(kafkaBrokerConnectionShape)

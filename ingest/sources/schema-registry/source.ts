@@ -8,6 +8,7 @@
 // with a failure. Nothing else is lost.
 import type { RunContext, Source, SourcePlugin } from '../../api/plugin.js';
 import { workUnit, type WorkUnit } from '../../api/workunit.js';
+import { mapConcurrent } from '../../common/concurrency.js';
 import { kafkaClientConfig } from '../../common/kafka/connection.js';
 import { listTopicNames } from '../../common/kafka/topics.js';
 import { AllowDenyPattern } from '../../common/pattern.js';
@@ -95,28 +96,38 @@ export class SchemaRegistrySource implements Source {
       return;
     }
     this.report.subjectsListed = subjects.length;
-    for (const subject of subjects) {
+    const wanted = subjects.filter((subject) => {
       if (!this.pattern.allowed(subject.name)) {
         this.report.reportFiltered(subject.name);
-        continue;
+        return false;
       }
       const topic = claimedBy(subject.name, topics);
-      if (topic !== null) {
-        this.report.subjectsClaimedByTopics++;
-        this.report.info('Subject claimed by a topic', 'left to the kafka source, which describes it with its topic', `${subject.name} -> ${topic}`);
-        continue;
+      if (topic === null) return true;
+      this.report.subjectsClaimedByTopics++;
+      this.report.info('Subject claimed by a topic', 'left to the kafka source, which describes it with its topic', `${subject.name} -> ${topic}`);
+      return false;
+    });
+    let registryDown = false;
+    // Subjects are read in parallel (registry round trips dominate), a hundred at a time, and yielded in order.
+    for (let i = 0; i < wanted.length && !registryDown; i += 100) {
+      const described = await mapConcurrent(wanted.slice(i, i + 100), this.config.max_workers, async (subject) => {
+        if (registryDown) return null;
+        try {
+          return await this.report.timeStage('Metadata extraction', () => this.subject(client, subject));
+        } catch (e) {
+          const unreachable = e instanceof RegistryError && e.code === 'unreachable';
+          if (unreachable) {
+            if (!registryDown) this.report.failure('Schema registry unreachable', (e as Error).message, subject.name);
+            registryDown = true;
+          } else this.report.failure('Failed to read subject', (e as Error).message, subject.name);
+          return null;
+        }
+      });
+      for (const mcps of described) {
+        if (!mcps) continue;
+        this.report.subjectsIngested++;
+        for (const mcp of mcps) yield workUnit(mcp, `${mcp.entityUrn}-${mcp.aspectName}-${this.report.eventsProduced}`);
       }
-      let mcps: MetadataChangeProposal[];
-      try {
-        mcps = await this.report.timeStage('Metadata extraction', () => this.subject(client, subject));
-      } catch (e) {
-        const unreachable = e instanceof RegistryError && e.code === 'unreachable';
-        this.report.failure(unreachable ? 'Schema registry unreachable' : 'Failed to read subject', (e as Error).message, subject.name);
-        if (unreachable) return;
-        continue;
-      }
-      this.report.subjectsIngested++;
-      for (const mcp of mcps) yield workUnit(mcp, `${mcp.entityUrn}-${mcp.aspectName}-${this.report.eventsProduced}`);
     }
   }
 
@@ -168,6 +179,7 @@ export class SchemaRegistrySource implements Source {
     if (meta?.globalTags) out.push(makeMcp(urn, 'globalTags', meta.globalTags as AspectValue));
     if (meta?.glossaryTerms) out.push(makeMcp(urn, 'glossaryTerms', meta.glossaryTerms as AspectValue));
     if (meta?.ownership) out.push(makeMcp(urn, 'ownership', meta.ownership as AspectValue));
+    if (all.length === 0) report.warning('Subject without versions', 'the registry lists the subject but gives no version (deleted or disabled versions only)', subject.name);
     if (all.length > 0 && !latest) report.failure('No readable version', `none of the ${all.length} version(s) could be read; the subject is listed without a schema`, subject.name);
     return out;
   }
