@@ -135,3 +135,15 @@ describe('latest file slices', () => {
     expect((await latestFileSlices(new LocalHudiStorage(), base, older))[0]!.baseFile).toMatch(new RegExp(`_${t.commits[1]!.instant}\\.parquet$`));
   });
 });
+
+describe('partitions', () => {
+  it('lists the partitions holding the latest file slices, as hudi-rs sees them (expected.json)', async () => {
+    const run = await ingest({ root: FIXTURES });
+    for (const t of expected as Array<typeof expected[number] & { latest: { partitions: string[] } }>) {
+      const custom = run.aspect(hudiUrn(path.join(FIXTURES, t.path)), 'datasetProperties')!.customProperties;
+      const want = t.latest.partitions.filter((p) => p !== '');
+      expect(custom['hudi.partitions.count'], t.path).toBe(String(want.length));
+      expect(custom['hudi.partitions'], t.path).toBe(want.length ? want.join(',') : undefined);
+    }
+  });
+});
