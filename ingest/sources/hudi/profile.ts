@@ -48,7 +48,13 @@ export async function profileHudiTable(
     if (config.profile_table_size_limit !== null && size > config.profile_table_size_limit * 1024 ** 3) {
       return { aspect: null, notes: [{ title: 'Table not profiled', message: `data files larger than profile_table_size_limit (${config.profile_table_size_limit} GB)` }], filesRead: 0 };
     }
-    for (const r of await readParquetRows(bytes)) rows.push(r);
+    let fileRows: Record<string, unknown>[];
+    try {
+      fileRows = await readParquetRows(bytes);
+    } catch (e) {
+      throw new Error(`${file} is not a readable Parquet file: ${(e as Error).message}`);
+    }
+    for (const r of fileRows) rows.push(r);
     if (config.profile_table_row_limit !== null && rows.length > config.profile_table_row_limit) {
       return { aspect: null, notes: [{ title: 'Table not profiled', message: `more rows than profile_table_row_limit (${config.profile_table_row_limit})` }], filesRead: 0 };
     }

@@ -133,11 +133,16 @@ export class HudiSource implements Source {
     if (instance) out.push(makeMcp(urn, 'dataPlatformInstance', { platform: `urn:li:dataPlatform:${PLATFORM}`, instance }));
     if (config.include_lineage) out.push(...this.lineage(table, urn));
     if (config.profiling.enabled && slices) {
-      const result = await report.timeStage('Profiling', () => profileHudiTable(this.storage, table, slices, config.profiling, this.runTime));
-      for (const n of result.notes) report.info(n.title, n.message, basePath);
-      if (result.aspect) {
-        out.push(makeMcp(urn, 'datasetProfile', result.aspect));
-        report.tablesProfiled++;
+      // A data file that cannot be read costs the profile, never the table's metadata.
+      try {
+        const result = await report.timeStage('Profiling', () => profileHudiTable(this.storage, table, slices, config.profiling, this.runTime));
+        for (const n of result.notes) report.info(n.title, n.message, basePath);
+        if (result.aspect) {
+          out.push(makeMcp(urn, 'datasetProfile', result.aspect));
+          report.tablesProfiled++;
+        }
+      } catch (e) {
+        report.warning('Profiling failed', `${(e as Error).message}; the table is ingested without a profile`, basePath);
       }
     }
     if (config.include_operations) {

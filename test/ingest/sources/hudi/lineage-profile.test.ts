@@ -148,3 +148,27 @@ describe('partitions', () => {
     }
   });
 });
+
+describe('profiling a table with a broken data file', () => {
+  it('warns naming the file and still ingests the table', async () => {
+    const { cp, mkdtemp, readdir, truncate, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'hudi-broken-parquet-'));
+    try {
+      await cp(path.join(FIXTURES, 'v6/artworks_cow'), path.join(dir, 'artworks_cow'), { recursive: true });
+      const files = (await readdir(path.join(dir, 'artworks_cow'))).filter((f) => f.endsWith('.parquet')).sort((a, b) => a.split('_').at(-1)!.localeCompare(b.split('_').at(-1)!));
+      const latest = path.join(dir, 'artworks_cow', files.at(-1)!);
+      await truncate(latest, 100);
+      const run = await ingest({ root: dir, profiling: { enabled: true } });
+      const urn = hudiUrn(path.join(dir, 'artworks_cow'));
+      expect(run.result.sourceReport!.failures.toJSON()).toEqual([]);
+      const warning = run.result.sourceReport!.warnings.toJSON().find((w) => w.title === 'Profiling failed');
+      expect(warning?.message).toContain(latest);
+      expect(run.aspect(urn, 'datasetProfile')).toBeUndefined();
+      expect(run.all(urn, 'schemaMetadata').length).toBeGreaterThan(0);
+      expect(run.all(urn, 'operation')).toHaveLength(4);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
