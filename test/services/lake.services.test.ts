@@ -21,7 +21,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GlueCatalog } from '../../ingest/sources/glue/catalog.js';
 import { GlueSource } from '../../ingest/sources/glue/source.js';
 import { glueSourceConfigSchema } from '../../ingest/sources/glue/config.js';
+import { Pipeline } from '../../ingest/pipeline/pipeline.js';
 import { validateAspect } from '../../model/aspects/registry.js';
+import { storeConnection } from '../../server/catalog-connection.js';
+import { createCatalog } from '../../server/catalog.js';
+import { listen } from '../../server/http.js';
 import type { MetadataChangeProposal } from '../../model/mcp.js';
 import { collectMcps, testContext } from '../ingest/sources/context.js';
 import { ingest as ingestHudi, FIXTURES, type Aspect } from '../ingest/sources/hudi/harness.js';
@@ -308,5 +312,61 @@ describe('hudi source on moto S3', () => {
     const b = norm(local.mcps, localPrefix, FIXTURES);
     expect(a.length).toBeGreaterThan(50);
     expect(a).toEqual(b);
+  });
+});
+
+describe('the lake in the catalog, walked over GraphQL', () => {
+  it('walks Glue table -> Hudi table -> Kafka topic and Glue table -> Hudi table -> S3 topic folder, from what the sources ingested', async () => {
+    // The CoW lineage table on S3 too, registered in Glue as hive sync names it (moma_cow.artworks).
+    await upload(path.resolve('test/fixtures/hudi-lineage/moma/artworks_cow'), 'moma/artworks_cow');
+    await glue.send(new DeleteDatabaseCommand({ Name: 'moma_cow' })).catch(() => undefined);
+    await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'moma_cow' } }));
+    await glue.send(new CreateTableCommand({
+      DatabaseName: 'moma_cow',
+      TableInput: {
+        Name: 'artworks', TableType: 'EXTERNAL_TABLE', Parameters: { 'spark.sql.sources.provider': 'hudi' },
+        StorageDescriptor: { ...parquet(`s3://${bucket}/moma/artworks_cow`, [{ Name: '_hoodie_commit_time', Type: 'string' }, { Name: 'artwork_id', Type: 'int' }]), InputFormat: 'org.apache.hudi.hadoop.HoodieParquetInputFormat' },
+        PartitionKeys: [{ Name: 'classification', Type: 'string' }],
+      },
+    }));
+    const catalog = await createCatalog({ store: 'pglite:memory', auth: true });
+    try {
+      const connectCatalog = async () => storeConnection(catalog.store, false);
+      const awsConfig = { ...aws, aws_endpoint_url: endpoint };
+      for (const source of [
+        { type: 'glue', config: { ...awsConfig, database_pattern: { allow: [moma, 'moma_cow'] }, extract_transforms: false } },
+        { type: 'hudi', config: { root: `s3://${bucket}/moma`, aws_config: awsConfig } },
+      ]) {
+        const result = await Pipeline.create({ source, sink: { type: 'catalog', config: { store: 'pglite:memory' } } }, { connectCatalog }).run();
+        expect(result.exitCode, JSON.stringify(result.sourceReport?.failures.toJSON())).toBe(0);
+      }
+      const reader = (await catalog.tokens.create({ name: 'rd', role: 'reader' })).token;
+      const server = await listen(catalog, { host: '127.0.0.1', port: 0 });
+      try {
+        const walk = async (urn: string) => {
+          const res = await fetch(`${server.url}/api/graphql`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${reader}` },
+            body: JSON.stringify({ query: `{ searchAcrossLineage(input: { urn: "${urn}", direction: UPSTREAM, maxHops: 5 }) { relationships { entity { urn } degree } } }` }),
+          });
+          const body = (await res.json()) as { data?: any; errors?: unknown };
+          expect(body.errors).toBeUndefined();
+          return body.data.searchAcrossLineage.relationships.map((x: { entity: { urn: string }; degree: number }) => [x.degree, x.entity.urn]);
+        };
+        expect(await walk(glueUrn(`${moma}.artists_rt`))).toEqual([
+          [1, `urn:li:dataset:(urn:li:dataPlatform:hudi,${bucket}/moma/artists_mor,PROD)`],
+          [2, 'urn:li:dataset:(urn:li:dataPlatform:kafka,moma.public.artists,PROD)'],
+        ]);
+        expect(await walk(glueUrn('moma_cow.artworks'))).toEqual([
+          [1, `urn:li:dataset:(urn:li:dataPlatform:hudi,${bucket}/moma/artworks_cow,PROD)`],
+          [2, 'urn:li:dataset:(urn:li:dataPlatform:s3,your-data-lake-bucket/topics/moma.public.artworks,PROD)'],
+        ]);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await catalog.close();
+      await glue.send(new DeleteDatabaseCommand({ Name: 'moma_cow' })).catch(() => undefined);
+    }
   });
 });

@@ -33,6 +33,8 @@ export const hudiSourceConfigSchema = z
     include_schema_history: looseBoolean(true).describe(
       'Emit the schema of every distinct commit schema on the timeline, oldest first, so the catalog keeps them as schema versions',
     ),
+    include_partitions: looseBoolean(true).describe('List the partitions (folders holding the latest file slices) and count file groups'),
+    max_partitions_listed: z.number().int().min(0).default(1000).describe('List at most this many partition paths in the properties (the count is always given)'),
     include_operations: looseBoolean(true).describe('Emit one `operation` (timeseries) per completed commit, deltacommit, compaction and replacecommit'),
     max_time_travel_points: z
       .number()

@@ -32,7 +32,18 @@ export function kafkaTopicOfCheckpoint(checkpoint: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * A DFS source folder as the S3 sink that wrote it names it: Kafka Connect's S3 sink writes
+ * `<topics.dir>/<topic>/partition=<n>/` and names the topic's folder (docs/NAMING.md), while a
+ * DeltaStreamer reads one partition folder (`.../topics/moma.public.artists/partition=0/` in the
+ * seeds); the `partition=<n>` tail is dropped so the two meet on one s3 dataset.
+ */
+export function dfsSourceFolder(p: string): string {
+  return p.replace(/\/+$/, '').replace(/\/partition=\d+$/, '');
+}
+
 function pathUrn(p: string, env: string): string | null {
+  p = dfsSourceFolder(p);
   if (isS3Uri(p)) return s3DatasetUrn(p, { env });
   if (/^(file:\/\/)?\//.test(p)) return datasetUrn('file', p.replace(/^file:\/\//, '').replace(/\/+$/, ''), env);
   return null;

@@ -9,7 +9,7 @@
 import type { AspectValue } from '../../../model/mcp.js';
 import { columnsOf, readParquetRows } from '../../common/profiling/parquet.js';
 import { profileRows, type RowsProfilingConfig } from '../../common/profiling/rows-profile.js';
-import { latestFileSlices } from './file-slices.js';
+import { latestFileSlices, type FileSlice } from './file-slices.js';
 import type { HudiStorage } from './storage.js';
 import type { HudiTable } from './table.js';
 
@@ -20,13 +20,23 @@ export interface HudiProfileResult {
   filesRead: number;
 }
 
-export async function profileHudiTable(storage: HudiStorage, table: HudiTable, config: RowsProfilingConfig, timestampMillis: number): Promise<HudiProfileResult> {
+/** The latest file slices of a table (completed instants only, replaced file groups left out). */
+export function tableFileSlices(storage: HudiStorage, table: HudiTable): Promise<FileSlice[]> {
+  const completed = new Set(table.commits.map((c) => c.instant.requestedTime));
+  const replaced = new Set(table.commits.flatMap((c) => c.metadata?.replacedFileIds ?? []));
+  return latestFileSlices(storage, table.basePath, completed, replaced);
+}
+
+export async function profileHudiTable(
+  storage: HudiStorage,
+  table: HudiTable,
+  slices: FileSlice[],
+  config: RowsProfilingConfig,
+  timestampMillis: number,
+): Promise<HudiProfileResult> {
   const notes: HudiProfileResult['notes'] = [];
   const format = (table.properties.baseFileFormat ?? 'PARQUET').toUpperCase();
   if (format !== 'PARQUET') return { aspect: null, notes: [{ title: 'Table not profiled', message: `base file format ${format} is not read (Parquet only)` }], filesRead: 0 };
-  const completed = new Set(table.commits.map((c) => c.instant.requestedTime));
-  const replaced = new Set(table.commits.flatMap((c) => c.metadata?.replacedFileIds ?? []));
-  const slices = await latestFileSlices(storage, table.basePath, completed, replaced);
   const baseFiles = slices.map((s) => s.baseFile).filter((f): f is string => f !== null);
   const logFiles = slices.reduce((n, s) => n + s.logFiles.length, 0);
   const logOnly = slices.filter((s) => !s.baseFile).length;
@@ -38,7 +48,13 @@ export async function profileHudiTable(storage: HudiStorage, table: HudiTable, c
     if (config.profile_table_size_limit !== null && size > config.profile_table_size_limit * 1024 ** 3) {
       return { aspect: null, notes: [{ title: 'Table not profiled', message: `data files larger than profile_table_size_limit (${config.profile_table_size_limit} GB)` }], filesRead: 0 };
     }
-    for (const r of await readParquetRows(bytes)) rows.push(r);
+    let fileRows: Record<string, unknown>[];
+    try {
+      fileRows = await readParquetRows(bytes);
+    } catch (e) {
+      throw new Error(`${file} is not a readable Parquet file: ${(e as Error).message}`);
+    }
+    for (const r of fileRows) rows.push(r);
     if (config.profile_table_row_limit !== null && rows.length > config.profile_table_row_limit) {
       return { aspect: null, notes: [{ title: 'Table not profiled', message: `more rows than profile_table_row_limit (${config.profile_table_row_limit})` }], filesRead: 0 };
     }

@@ -17,7 +17,8 @@ import { discoverTables } from './discovery.js';
 import { basePathName, HudiNaming, PLATFORM } from './naming.js';
 import { hudiLineage } from './lineage.js';
 import { operation } from './operations.js';
-import { profileHudiTable } from './profile.js';
+import type { FileSlice } from './file-slices.js';
+import { profileHudiTable, tableFileSlices } from './profile.js';
 import { HudiSourceReport } from './report.js';
 import { schemaMetadata, schemaVersions, type SchemaVersion } from './schema.js';
 import { S3HudiStorage } from './s3-storage.js';
@@ -109,17 +110,39 @@ export class HudiSource implements Source {
         report.warning('Unreadable commit schema', e.message, `${basePath} @ ${v.firstInstant}`);
       }
     }
-    out.push(makeMcp(urn, 'datasetProperties', datasetProperties(table, names, versions, config.max_time_travel_points)));
+    // Partitions (and, for profiling, the data files) from the latest file slices on storage.
+    let slices: FileSlice[] | null = null;
+    if (config.include_partitions || config.profiling.enabled) {
+      try {
+        slices = await tableFileSlices(this.storage, table);
+      } catch (e) {
+        report.warning('Could not list data files', `${(e as Error).message}; partitions and profile left out`, basePath);
+      }
+    }
+    const props = datasetProperties(table, names, versions, config.max_time_travel_points);
+    if (slices && config.include_partitions) {
+      const partitions = [...new Set(slices.map((s) => s.partition))].filter((p) => p !== '').sort();
+      const custom = props.customProperties as Record<string, string>;
+      custom['hudi.partitions.count'] = String(partitions.length);
+      if (partitions.length) custom['hudi.partitions'] = partitions.slice(0, config.max_partitions_listed).join(',');
+      custom['hudi.file_groups.count'] = String(slices.length);
+    }
+    out.push(makeMcp(urn, 'datasetProperties', props));
     out.push(makeMcp(urn, 'subTypes', { typeNames: ['Table'] }));
     const instance = this.naming.platformInstanceUrn();
     if (instance) out.push(makeMcp(urn, 'dataPlatformInstance', { platform: `urn:li:dataPlatform:${PLATFORM}`, instance }));
     if (config.include_lineage) out.push(...this.lineage(table, urn));
-    if (config.profiling.enabled) {
-      const result = await report.timeStage('Profiling', () => profileHudiTable(this.storage, table, config.profiling, this.runTime));
-      for (const n of result.notes) report.info(n.title, n.message, basePath);
-      if (result.aspect) {
-        out.push(makeMcp(urn, 'datasetProfile', result.aspect));
-        report.tablesProfiled++;
+    if (config.profiling.enabled && slices) {
+      // A data file that cannot be read costs the profile, never the table's metadata.
+      try {
+        const result = await report.timeStage('Profiling', () => profileHudiTable(this.storage, table, slices, config.profiling, this.runTime));
+        for (const n of result.notes) report.info(n.title, n.message, basePath);
+        if (result.aspect) {
+          out.push(makeMcp(urn, 'datasetProfile', result.aspect));
+          report.tablesProfiled++;
+        }
+      } catch (e) {
+        report.warning('Profiling failed', `${(e as Error).message}; the table is ingested without a profile`, basePath);
       }
     }
     if (config.include_operations) {

@@ -46,7 +46,8 @@ describe('hudi lineage from the table', () => {
     const t = lineageExpected.find((x) => x.tableType === 'COPY_ON_WRITE')!;
     const urn = hudiUrn(path.join(LINEAGE, t.path));
     expect(run.aspect(urn, 'upstreamLineage')!.upstreams.map((u: any) => u.dataset)).toEqual([
-      'urn:li:dataset:(urn:li:dataPlatform:s3,your-data-lake-bucket/topics/moma.public.artworks/partition=0,PROD)',
+      // The S3 sink's topic folder: the `partition=0` the DeltaStreamer read is dropped (docs/NAMING.md).
+      'urn:li:dataset:(urn:li:dataPlatform:s3,your-data-lake-bucket/topics/moma.public.artworks,PROD)',
     ]);
     expect(run.aspect(`urn:li:dataset:(urn:li:dataPlatform:glue,${t.syncedTable},PROD)`, 'upstreamLineage')!.upstreams[0].dataset).toBe(urn);
     for (const m of run.mcps) expect(validateAspect(m.aspectName!, m.aspect), `${m.entityUrn} ${m.aspectName}`).toMatchObject({ ok: true });
@@ -133,5 +134,41 @@ describe('latest file slices', () => {
     // Files of an instant that is not completed are not data.
     const older = new Set(t.commits.slice(0, 2).map((c) => c.instant));
     expect((await latestFileSlices(new LocalHudiStorage(), base, older))[0]!.baseFile).toMatch(new RegExp(`_${t.commits[1]!.instant}\\.parquet$`));
+  });
+});
+
+describe('partitions', () => {
+  it('lists the partitions holding the latest file slices, as hudi-rs sees them (expected.json)', async () => {
+    const run = await ingest({ root: FIXTURES });
+    for (const t of expected as Array<typeof expected[number] & { latest: { partitions: string[] } }>) {
+      const custom = run.aspect(hudiUrn(path.join(FIXTURES, t.path)), 'datasetProperties')!.customProperties;
+      const want = t.latest.partitions.filter((p) => p !== '');
+      expect(custom['hudi.partitions.count'], t.path).toBe(String(want.length));
+      expect(custom['hudi.partitions'], t.path).toBe(want.length ? want.join(',') : undefined);
+    }
+  });
+});
+
+describe('profiling a table with a broken data file', () => {
+  it('warns naming the file and still ingests the table', async () => {
+    const { cp, mkdtemp, readdir, truncate, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'hudi-broken-parquet-'));
+    try {
+      await cp(path.join(FIXTURES, 'v6/artworks_cow'), path.join(dir, 'artworks_cow'), { recursive: true });
+      const files = (await readdir(path.join(dir, 'artworks_cow'))).filter((f) => f.endsWith('.parquet')).sort((a, b) => a.split('_').at(-1)!.localeCompare(b.split('_').at(-1)!));
+      const latest = path.join(dir, 'artworks_cow', files.at(-1)!);
+      await truncate(latest, 100);
+      const run = await ingest({ root: dir, profiling: { enabled: true } });
+      const urn = hudiUrn(path.join(dir, 'artworks_cow'));
+      expect(run.result.sourceReport!.failures.toJSON()).toEqual([]);
+      const warning = run.result.sourceReport!.warnings.toJSON().find((w) => w.title === 'Profiling failed');
+      expect(warning?.message).toContain(latest);
+      expect(run.aspect(urn, 'datasetProfile')).toBeUndefined();
+      expect(run.all(urn, 'schemaMetadata').length).toBeGreaterThan(0);
+      expect(run.all(urn, 'operation')).toHaveLength(4);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
