@@ -13,7 +13,8 @@ describe('catalog demo', () => {
     expect(out.stderr).toContain('TICKIT (seed recipe): Pipeline finished successfully');
     expect(out.stderr).toMatch(/Hudi tables: Pipeline finished (successfully|with \d+ warning)/);
     expect(out.stdout).toMatch(/Admin API token \(shown once\): cat_/);
-  });
+    // the whole demo (build a database, three ingestions over REST) in one process: minutes on a busy machine
+  }, 180_000);
 
   it('leaves users tagged, classified Sensitive and owned by Database Administrators', () => {
     const out = catalog(['get', '--store', store, '--urn', 'urn:li:dataset:(urn:li:dataPlatform:postgres,tickit.public.users,DEV)']);
