@@ -121,6 +121,9 @@ describe('the web UI on the demo catalog', () => {
     const topBuyers = page.locator('g.lnode[data-urn*="tickit.public.top_buyers"]');
     await topBuyers.waitFor();
     expect(await page.locator('g.lnode[data-urn*="tickit.public.sales,"]').count()).toBe(0);
+    // the way back towards the root is offered on the selected node
+    expect(await page.getByRole('button', { name: 'Expand upstream of top_buyers' }).count()).toBe(0);
+    await topBuyers.getByRole('button', { name: /^top_buyers/ }).click();
     await page.getByRole('button', { name: 'Expand upstream of top_buyers' }).click();
     await page.locator('g.lnode[data-urn*="tickit.public.sales,"]').waitFor();
     expect(Number(await graph.getAttribute('data-nodes'))).toBeGreaterThanOrEqual(3);
@@ -179,7 +182,7 @@ describe('the web UI on the demo catalog', () => {
     const refused = await reader.evaluate(async (urn) => {
       const res = await fetch('/api/graphql', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${localStorage.getItem('catalog.token')}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${(globalThis as unknown as { localStorage: { getItem(k: string): string } }).localStorage.getItem('catalog.token')}` },
         body: JSON.stringify({ query: `mutation { addTag(input: { tagUrn: "urn:li:tag:nope", resourceUrn: "${urn}" }) }` }),
       });
       return ((await res.json()) as { errors?: Array<{ extensions: { code: string } }> }).errors?.[0]?.extensions.code;

@@ -8,9 +8,11 @@ const PLATFORM_COLORS: Record<string, string> = {
   postgres: '#336791', kafka: '#231f20', hudi: '#0b7a75', glue: '#8c4fff', s3: '#3f8624', hive: '#b8860b', mysql: '#00758f', elasticsearch: '#005571',
 };
 
+export const platformColor = (platform: string) => PLATFORM_COLORS[platform] ?? '#5a6b7b';
+
 /** A small square with the platform's initials: a recognisable mark without shipping logos. */
 export function PlatformIcon({ platform, size = 18 }: { platform: string; size?: number }) {
-  const color = PLATFORM_COLORS[platform] ?? '#5a6b7b';
+  const color = platformColor(platform);
   return (
     <svg width={size} height={size} viewBox="0 0 20 20" aria-hidden="true" className="platform-icon">
       <rect width="20" height="20" rx="4" fill={color} />

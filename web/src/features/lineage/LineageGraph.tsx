@@ -1,8 +1,11 @@
 // Draws a laid-out lineage graph in one SVG. Panning and zooming change one transform on the
-// outer group; the nodes and edges are a memoised layer that only re-renders when the graph
-// changes, so dragging stays smooth with a thousand nodes.
+// outer group; the nodes and edges are a memoised layer that re-renders only when the graph, the
+// level of detail or the (coarsely quantised) visible window changes. Zoomed out, where labels
+// would be unreadable, nodes are plain platform-coloured boxes (all of them); zoomed in, nodes
+// have labels and expand buttons and only those near the viewport are drawn. So a thousand
+// nodes render quickly and dragging stays smooth.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
-import { PlatformIcon } from '../../shared/ui';
+import { platformColor } from '../../shared/ui';
 import type { Direction, VisibleGraph } from './graph';
 import { edgePath, layout, NODE_H, NODE_W, type Layout } from './layout';
 
@@ -23,9 +26,23 @@ interface ContentProps {
   actions: GraphActions;
 }
 
+interface Window {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Below this zoom, labels are unreadable: draw boxes only. */
+const DETAIL_ZOOM = 0.45;
+/** The drawn window is the viewport plus a margin, snapped to this grid (graph units). */
+const WINDOW_GRID = 400;
+
+const inWindow = (w: Window | null, x: number, y: number, x2: number, y2: number) => !w || (x2 >= w.x0 && x <= w.x1 && y2 >= w.y0 && y <= w.y1);
+
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-const Content = memo(function Content({ graph, laid, root, selected, expandable, columnEdges, actions }: ContentProps) {
+const Content = memo(function Content({ graph, laid, root, selected, expandable, columnEdges, actions, detail, win }: ContentProps & { detail: boolean; win: Window | null }) {
   const onKey = (id: string, group: boolean) => (e: KeyboardEvent) => {
     if (e.key === 'Enter') (group ? actions.openGroup(id) : actions.open(id));
     if (e.key === ' ') (e.preventDefault(), actions.select(id));
@@ -36,7 +53,8 @@ const Content = memo(function Content({ graph, laid, root, selected, expandable,
         {graph.edges.map((e) => {
           const a = laid.byId.get(e.from);
           const b = laid.byId.get(e.to);
-          return a && b ? <path key={`${e.from}->${e.to}`} d={edgePath(a, b)} className="ledge" markerEnd="url(#arrow)" /> : null;
+          if (!a || !b || !inWindow(win, Math.min(a.x, b.x), Math.min(a.y, b.y), Math.max(a.x, b.x) + NODE_W, Math.max(a.y, b.y) + NODE_H)) return null;
+          return <path key={`${e.from}->${e.to}`} d={edgePath(a, b)} className="ledge" markerEnd={detail ? 'url(#arrow)' : undefined} />;
         })}
         {columnEdges.map((e, i) => {
           const a = laid.byId.get(e.from);
@@ -50,8 +68,27 @@ const Content = memo(function Content({ graph, laid, root, selected, expandable,
       </g>
       {graph.nodes.map((n) => {
         const p = laid.byId.get(n.id)!;
+        if (!inWindow(win, p.x, p.y, p.x + NODE_W, p.y + NODE_H)) return null;
         const isGroup = Boolean(n.group);
         const cls = `lnode${n.id === root ? ' root' : ''}${isGroup ? ' group' : ''}${n.id === selected ? ' selected' : ''}`;
+        if (!detail)
+          return (
+            <g key={n.id} className={cls} transform={`translate(${p.x},${p.y})`} data-urn={isGroup ? undefined : n.id}>
+              <rect
+                width={NODE_W}
+                height={NODE_H}
+                rx="6"
+                className="overview"
+                style={isGroup ? undefined : { fill: platformColor(n.platform) }}
+                role="button"
+                tabIndex={0}
+                aria-label={isGroup ? `Show ${n.label}` : `${n.label} (${n.platform})`}
+                onClick={() => (isGroup ? actions.openGroup(n.id) : actions.select(n.id))}
+                onDoubleClick={() => !isGroup && actions.open(n.id)}
+                onKeyDown={onKey(n.id, isGroup)}
+              />
+            </g>
+          );
         return (
           <g key={n.id} className={cls} transform={`translate(${p.x},${p.y})`} data-urn={isGroup ? undefined : n.id}>
             <g
@@ -64,9 +101,12 @@ const Content = memo(function Content({ graph, laid, root, selected, expandable,
             >
               <rect width={NODE_W} height={NODE_H} rx="6" />
               {!isGroup && (
-                <svg x="8" y="13" width="18" height="18" aria-hidden="true">
-                  <PlatformIcon platform={n.platform} />
-                </svg>
+                <g transform="translate(8,13)" aria-hidden="true">
+                  <rect width="18" height="18" rx="4" className="picon" style={{ fill: platformColor(n.platform) }} />
+                  <text x="9" y="13" textAnchor="middle" className="picon-text">
+                    {n.platform.slice(0, 2).toUpperCase()}
+                  </text>
+                </g>
               )}
               <text x={isGroup ? 12 : 32} y="19">
                 {isGroup ? `+ ${n.label}` : clip(n.label, 25)}
@@ -76,8 +116,10 @@ const Content = memo(function Content({ graph, laid, root, selected, expandable,
               </text>
             </g>
             {!isGroup &&
+              // The outward direction always offers "+"; the way back towards the root only on
+              // the selected node (fewer elements: a thousand nodes render faster).
               (['UPSTREAM', 'DOWNSTREAM'] as const).map((d) =>
-                expandable(n.id, d) ? (
+                expandable(n.id, d) && (n.id === selected || n.id === root || (d === 'UPSTREAM' ? n.layer <= 0 : n.layer >= 0)) ? (
                   <g
                     key={d}
                     className="expand"
@@ -139,6 +181,21 @@ export function LineageGraph(props: Omit<ContentProps, 'laid'> & { onRendered?: 
     drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
     (e.currentTarget as Element).setPointerCapture(e.pointerId);
   };
+  const detail = view.k >= DETAIL_ZOOM;
+  const [size, setSize] = useState({ w: 800, h: 560 });
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth || 800, h: el.clientHeight || 560 }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const snap = (v: number, up: boolean) => (up ? Math.ceil(v / WINDOW_GRID) : Math.floor(v / WINDOW_GRID)) * WINDOW_GRID;
+  const x0 = detail ? snap(-view.x / view.k - WINDOW_GRID, false) : 0;
+  const y0 = detail ? snap(-view.y / view.k - WINDOW_GRID, false) : 0;
+  const x1 = detail ? snap((size.w - view.x) / view.k + WINDOW_GRID, true) : 0;
+  const y1 = detail ? snap((size.h - view.y) / view.k + WINDOW_GRID, true) : 0;
+  const win = useMemo(() => (detail ? { x0, y0, x1, y1 } : null), [detail, x0, y0, x1, y1]);
   const onMove = (e: PointerEvent) => {
     const d = drag.current;
     if (d) setView((v) => ({ ...v, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y }));
@@ -157,7 +214,7 @@ export function LineageGraph(props: Omit<ContentProps, 'laid'> & { onRendered?: 
           Fit
         </button>
         <span className="legend">
-          {props.graph.nodes.length} nodes, {props.graph.edges.length} edges · drag to pan, wheel to zoom, + on a node expands a hop
+          {props.graph.nodes.length} nodes, {props.graph.edges.length} edges · drag to pan, wheel to zoom{detail ? ', + on a node expands a hop' : '; zoom in to read names and expand'}
         </span>
       </div>
       <div className="lineage-canvas" ref={box} onWheel={onWheel}>
@@ -168,7 +225,7 @@ export function LineageGraph(props: Omit<ContentProps, 'laid'> & { onRendered?: 
             </marker>
           </defs>
           <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
-            <Content {...props} laid={laid} />
+            <Content {...props} laid={laid} detail={detail} win={win} />
           </g>
         </svg>
       </div>

@@ -1,6 +1,6 @@
 // The lineage graph as the UI holds it: nodes found so far, edges (always upstream -> downstream),
 // which nodes were expanded in which direction, and large fan-outs collapsed into counted groups.
-import { datasetKey, parseUrn, shortName } from '../../shared/urn';
+import { datasetKey, parseUrn, shortName } from '../../shared/urn.js';
 
 export type Direction = 'UPSTREAM' | 'DOWNSTREAM';
 
