@@ -134,6 +134,11 @@ describe('the web UI on the demo catalog', () => {
     expect(table).toContain('top_buyers');
     expect(table).toContain('sales');
     await screenshot(page, '08-lineage-table');
+    await page.getByRole('button', { name: 'Graph' }).click();
+    await page.getByLabel('Column lineage of').selectOption('userid');
+    await expect(page.getByText(/Column userid: .*userid → userid/).textContent()).resolves.toContain('dashed');
+    expect(await page.locator('path.ledge.column').count()).toBeGreaterThan(0);
+    await screenshot(page, '08b-lineage-column');
   });
 
   it('lets an editor add a tag to the dataset, which search then finds', async () => {
