@@ -155,7 +155,7 @@ export function LineageGraph(props: Omit<ContentProps, 'laid'> & { onRendered?: 
     if (!el) return;
     const w = el.clientWidth || 800;
     const h = el.clientHeight || 560;
-    const k = Math.min(1.2, Math.max(0.05, Math.min(w / (laid.width + 80), h / (laid.height + 80))));
+    const k = Math.min(1.2, Math.max(0.005, Math.min(w / (laid.width + 80), h / (laid.height + 80))));
     setView({ k, x: w / 2 - (laid.minX + laid.width / 2) * k, y: h / 2 - (laid.minY + laid.height / 2) * k });
   }, [laid]);
   useEffect(fit, [fit]);
@@ -169,7 +169,7 @@ export function LineageGraph(props: Omit<ContentProps, 'laid'> & { onRendered?: 
       const el = box.current!;
       const px = cx ?? el.clientWidth / 2;
       const py = cy ?? el.clientHeight / 2;
-      const k = Math.min(3, Math.max(0.03, v.k * factor));
+      const k = Math.min(3, Math.max(0.005, v.k * factor));
       return { k, x: px - ((px - v.x) * k) / v.k, y: py - ((py - v.y) * k) / v.k };
     });
   const onWheel = (e: WheelEvent) => {
