@@ -175,6 +175,35 @@ describe('the web UI on the demo catalog', () => {
     expect(await axeSerious(page)).toEqual([]);
   });
 
+  it('shows documentation, ownership, a Hudi table\'s operations, the glossary tree and a tag page', async () => {
+    const tabs = [
+      ['docs', 'Description', '16-dataset-docs'],
+      ['ownership', 'Database Administrators', '17-dataset-ownership'],
+    ] as const;
+    for (const [tab, text, shot] of tabs) {
+      await page.goto(`${demo.url}/dataset/${encodeURIComponent(USERS)}/${tab}`);
+      await page.getByText(text).first().waitFor();
+      await screenshot(page, shot);
+      expect(await axeSerious(page)).toEqual([]);
+    }
+    await page.goto(`${demo.url}/search?q=artists_cow&f=${encodeURIComponent('platform:hudi')}`);
+    await page.locator('ol.results > li .title a').first().click();
+    await page.getByRole('link', { name: 'Operations' }).click();
+    const ops = page.getByRole('table', { name: 'Operations' });
+    await ops.waitFor();
+    expect(await ops.locator('tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(page, '18-hudi-operations');
+    expect(await axeSerious(page)).toEqual([]);
+    await page.goto(`${demo.url}/glossary`);
+    await page.getByRole('navigation', { name: 'Glossary tree' }).waitFor();
+    await screenshot(page, '19-glossary-tree');
+    expect(await axeSerious(page)).toEqual([]);
+    await page.goto(`${demo.url}/tag/${encodeURIComponent('urn:li:tag:AWS')}`);
+    await expect(page.getByRole('table', { name: 'Entities carrying this tag' }).textContent()).resolves.toContain('users');
+    await screenshot(page, '20-tag');
+    expect(await axeSerious(page)).toEqual([]);
+  });
+
   it('keeps a reader read-only: no edit controls, and the server refuses a direct edit', async () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     const reader = await signIn(context, demo.tokens.reader);

@@ -1,4 +1,5 @@
 // The glossary as a tree of nodes and terms (three levels loaded at once; deeper nodes open their own page).
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from '../../shared/graphql';
 import { Empty, EntityLink, ErrorMessage, Loading } from '../../shared/ui';
@@ -14,13 +15,15 @@ interface TreeNode extends Ref {
 }
 
 function Branch({ node }: { node: TreeNode }) {
+  const [open, setOpen] = useState(true);
   const size = (node.children?.length ?? 0) + (node.childNodes?.length ?? 0);
   return (
     <li>
-      <details open>
-        <summary>
-          <EntityLink urn={node.urn} name={node.name} /> <span className="muted">{size} entries</span>
-        </summary>
+      <button type="button" className="link toggle" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${node.name}`} onClick={() => setOpen(!open)}>
+        {open ? '▾' : '▸'}
+      </button>{' '}
+      <EntityLink urn={node.urn} name={node.name} /> <span className="muted">{size} entries</span>
+      {open && (
         <ul>
           {node.childNodes?.map((c) => <Branch key={c.urn} node={c} />)}
           {node.children?.map((t) => (
@@ -29,7 +32,7 @@ function Branch({ node }: { node: TreeNode }) {
             </li>
           ))}
         </ul>
-      </details>
+      )}
     </li>
   );
 }
