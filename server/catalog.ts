@@ -10,6 +10,7 @@ import { MetadataService } from './services/metadata-service.js';
 import { EditService } from './services/edit-service.js';
 import { mountGraphQL } from './api/graphql/server.js';
 import { openStore } from './store/open.js';
+import { defaultWebDir, webUiMiddleware } from './api/web/web-ui.js'; // web UI
 import { subscribeLineageIndexer } from './graph/indexer.js'; // lineage graph
 import type { LineageGraph } from './graph/lineage-graph.js'; // lineage graph
 import { PgLineageGraph } from './graph/pg/pg-lineage-graph.js'; // lineage graph
@@ -24,6 +25,8 @@ export interface CatalogConfig {
   /** false only for local demos (`--no-auth`). */
   auth: boolean;
   maxBodyBytes?: number;
+  /** The built web UI served at `/` (default dist/web); null serves none. */
+  webDir?: string | null;
   log?: (line: string) => void;
 }
 
@@ -47,7 +50,8 @@ export async function createCatalog(config: CatalogConfig): Promise<Catalog> {
   subscribeSearchIndexer(bus, store, search); // search: re-index touched entities after each commit
   const metadata = new MetadataService(store);
   const tokens = new TokenService(store);
-  const app = createRestApp({ metadata, tokens: config.auth ? tokens : null, maxBodyBytes: config.maxBodyBytes, log: config.log });
+  const app = createRestApp({ metadata, tokens: config.auth ? tokens : null, maxBodyBytes: config.maxBodyBytes, log: config.log,
+    webUi: config.webDir === null ? undefined : webUiMiddleware(config.webDir ?? defaultWebDir()) });
   const stopGraphQL = await mountGraphQL(app, { metadata, edits: new EditService(store), search, graph });
   const close = async () => {
     await stopGraphQL();

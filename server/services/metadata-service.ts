@@ -113,6 +113,11 @@ export class MetadataService {
     return this.store.listUrns({ entityType, count });
   }
 
+  listRecentlyChanged(entityType: string, count = 20): Promise<Array<{ urn: string; changedAt: Date }>> {
+    if (PROTECTED_ENTITY_TYPES.has(entityType)) throw new ApiError('FORBIDDEN', `${entityType} entities are not listable through this API`);
+    return this.store.listRecentlyChanged({ entityType, count });
+  }
+
   async deleteEntity(urn: string, actor: string): Promise<number> {
     this.guardRead(urn);
     return this.store.hardDelete(urn, { actor });

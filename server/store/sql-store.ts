@@ -184,6 +184,10 @@ export class SqlMetadataStore implements MetadataStore {
     return this.tables.findContaining(this.driver, aspectName, fragment, limit);
   }
 
+  listRecentlyChanged(options: { entityType?: string; count?: number } = {}): Promise<Array<{ urn: string; changedAt: Date }>> {
+    return this.tables.recentlyChanged(this.driver, options.entityType ?? null, options.count ?? 20);
+  }
+
   async close(): Promise<void> {
     await this.publishing;
     await this.driver.close();

@@ -53,5 +53,7 @@ export interface MetadataStore {
    * glossaryRelatedTerms has `{isRelatedTerms: [urn]}`: incoming relationships without a graph.
    */
   findReferencing(aspectName: string, fragment: AspectValue, limit?: number): Promise<string[]>;
+  /** Entities by the time their latest aspects last changed, newest first (the UI's "recently changed"). */
+  listRecentlyChanged(options?: { entityType?: string; count?: number }): Promise<Array<{ urn: string; changedAt: Date }>>;
   close(): Promise<void>;
 }

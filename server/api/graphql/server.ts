@@ -12,6 +12,7 @@ import { createContext, type GraphQLContext } from './context.js';
 import { discoveryResolvers, discoveryTypeDefs, type DiscoveryServices } from './discovery.js';
 import { guard, resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
+import { uiResolvers, uiTypeDefs } from './ui.js';
 
 export const MAX_DEPTH = 10;
 export const MAX_COST = 5000;
@@ -22,8 +23,8 @@ export async function mountGraphQL(
 ): Promise<() => Promise<void>> {
   const discovery = discoveryResolvers(services, (ctx) => guard(ctx, 'read'));
   const server = new ApolloServer<GraphQLContext>({
-    typeDefs: [typeDefs, discoveryTypeDefs],
-    resolvers: [resolvers, discovery],
+    typeDefs: [typeDefs, discoveryTypeDefs, uiTypeDefs],
+    resolvers: [resolvers, discovery, uiResolvers((ctx) => guard(ctx, 'read'))],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_DEPTH)],

@@ -1,6 +1,6 @@
 // The HTTP application: body size limit, authentication, the DataHub-compatible Rest.li routes
 // and the token routes, with every error as a Rest.li-style JSON body.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { TokenService } from '../../auth/token-service.js';
 import { ROLES, type Role } from '../../auth/roles.js';
@@ -16,6 +16,8 @@ export interface RestAppOptions {
   /** Largest request body accepted, in bytes (DataHub's client sends at most ~15 MiB). */
   maxBodyBytes?: number;
   log?: (line: string) => void;
+  /** Serves the web UI; runs before authentication (server/api/web). */
+  webUi?: MiddlewareHandler;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -42,6 +44,7 @@ export function createRestApp(options: RestAppOptions): Hono<AuthEnv> {
       onError: (c) => c.json(errorBody(413, `request body larger than ${max} bytes; send smaller batches (max_per_batch)`), 413),
     }),
   );
+  if (options.webUi) app.use('*', options.webUi);
   app.use('*', authMiddleware(options.tokens));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));

@@ -291,6 +291,18 @@ export class AspectTables {
     return rows.map((r) => r.urn);
   }
 
+  /** Entities ordered by the newest of their latest aspect rows (a scan of the latest rows: a UI listing, not a write path). */
+  async recentlyChanged(db: SqlExecutor, entityType: string | null, count: number): Promise<Array<{ urn: string; changedAt: Date }>> {
+    const rows = await db.query<{ urn: string; changed: Date | string }>(
+      `SELECT e.urn, max(a.createdon) AS changed
+         FROM ${this.entities} e JOIN ${this.aspects} a ON a.urn = e.urn AND a.version = 0
+        WHERE ($1::text IS NULL OR e.entity_type = $1::text)
+        GROUP BY e.urn ORDER BY changed DESC, e.urn LIMIT $2`,
+      [entityType, count],
+    );
+    return rows.map((r) => ({ urn: r.urn, changedAt: r.changed instanceof Date ? r.changed : new Date(r.changed) }));
+  }
+
   /** Removes everything stored for an entity; returns the number of rows removed. */
   async deleteEntity(db: SqlExecutor, urn: string): Promise<number> {
     const a = await db.query(`DELETE FROM ${this.aspects} WHERE urn = $1 RETURNING 1`, [urn]);

@@ -1,0 +1,3 @@
+export { GlossaryPage } from './GlossaryPage';
+export { NodePage, TermPage } from './TermPage';
+export { TagPage, TagsPage } from './TagsPage';

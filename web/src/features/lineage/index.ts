@@ -1,0 +1,2 @@
+export { LineagePage } from './LineagePage';
+export { LineageView } from './LineageView';
