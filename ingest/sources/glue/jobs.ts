@@ -10,7 +10,7 @@
 // dataJob per graph node; moto does not implement that call.
 import type { Job } from '@aws-sdk/client-glue';
 import { makeMcp, type MetadataChangeProposal } from '../../../model/mcp.js';
-import { hudiDatasetUrn, isS3Uri, s3DatasetUrn } from '../../common/lake-naming.js';
+import { hudiDatasetUrn, isS3Uri, s3DatasetUrn } from '../../common/naming/lake.js';
 import type { GlueSourceConfig } from './config.js';
 import type { GlueNaming } from './naming.js';
 

@@ -5,7 +5,7 @@
 import type { Column, Partition, Table } from '@aws-sdk/client-glue';
 import { makeMcp, type AspectValue, type MetadataChangeProposal } from '../../../model/mcp.js';
 import { corpUserUrn, dataPlatformUrn, datasetUrn } from '../../../model/urn.js';
-import { hudiDatasetUrn, s3DatasetUrn, isS3Uri } from '../../common/lake-naming.js';
+import { hudiDatasetUrn, s3DatasetUrn, isS3Uri } from '../../common/naming/lake.js';
 import type { GlueSourceConfig } from './config.js';
 import { hudiTableName, tableFormat, type TableFormatInfo } from './formats.js';
 import { hiveFieldType } from './hive-types.js';

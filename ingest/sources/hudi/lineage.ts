@@ -9,9 +9,9 @@
 //              table name; a Merge-on-Read table is synced as `<t>_ro` and `<t>_rt`, unless
 //              hoodie.datasource.hive_sync.skip_ro_suffix. Those get an upstreamLineage from the
 //              Hudi dataset (the same aspect the glue source writes for them).
-// URNs come from the owning platforms' rules (ingest/common/lake-naming.ts).
+// URNs come from the owning platforms' rules (ingest/common/naming/lake.ts).
 import { datasetUrn } from '../../../model/urn.js';
-import { glueDatasetUrn, isS3Uri, kafkaDatasetUrn, s3DatasetUrn } from '../../common/lake-naming.js';
+import { glueDatasetUrn, isS3Uri, kafkaDatasetUrn, s3DatasetUrn } from '../../common/naming/lake.js';
 import type { HudiTable } from './table.js';
 
 export const CHECKPOINT_KEYS = ['streamer.checkpoint.key.v2', 'deltastreamer.checkpoint.key'];

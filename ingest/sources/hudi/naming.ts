@@ -1,9 +1,9 @@
 // The hudi naming rule (docs/NAMING.md): the table's base path without scheme (and without
 // leading or trailing slashes, like an s3 `bucket/key`), or its synced `database.table`,
-// prefixed by the platform instance. The base-path rule lives in ingest/common/lake-naming.ts so
+// prefixed by the platform instance. The base-path rule lives in ingest/common/naming/lake.ts so
 // other sources (Glue, Kafka Connect) name Hudi tables the same way.
 import { dataPlatformInstanceUrn, datasetUrn } from '../../../model/urn.js';
-import { hudiBasePathName } from '../../common/lake-naming.js';
+import { hudiBasePathName } from '../../common/naming/lake.js';
 
 export const PLATFORM = 'hudi';
 
