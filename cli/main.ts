@@ -81,12 +81,12 @@ program
 
 program
   .command('consume')
-  .description('Index change logs from Kafka into search and the lineage graph (a separate indexer process)')
+  .description('Consume from Kafka: change logs into search and the lineage graph, proposals into the store')
   .option('--store <url>', 'store URL, read to build search documents (default $CATALOG_STORE)')
   .option('--search <url>', 'search URL (default $CATALOG_SEARCH or embedded)')
   .option('--graph <url>', 'lineage graph URL (default $CATALOG_GRAPH or embedded)')
   .option('--events <url>', 'Kafka URL kafka://host:9092 (default $CATALOG_EVENTS)')
-  .option('--only <index>', 'run one indexer: search or graph (default both)')
+  .option('--only <consumer>', 'run one consumer: search, graph or proposals (default all three)')
   .action((opts) => run(async () => (await import('./commands/consume.js')).consumeCommand(opts)));
 
 program

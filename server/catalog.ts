@@ -9,6 +9,8 @@
 import type { Hono } from 'hono';
 import { InProcessEventBus, type EventBus, type SubscriberFailure } from './events/bus.js';
 import { openEventBus } from './events/open.js';
+import { KafkaEventBus } from './events/kafka-event-bus.js';
+import { consumeProposals, type ProposalConsumer } from './events/kafka-proposals.js';
 import { createRestApp } from './api/rest/app.js';
 import type { AuthEnv } from './api/rest/auth.js';
 import { TokenService } from './auth/token-service.js';
@@ -119,14 +121,28 @@ export interface IndexerProcess {
   close(): Promise<void>;
 }
 
-/** An indexing-only process: consumes change logs from Kafka into search and the lineage graph. */
-export async function createIndexers(config: BackendConfig & { only?: 'search' | 'graph' }): Promise<IndexerProcess> {
+export type ConsumerRole = 'search' | 'graph' | 'proposals';
+
+/**
+ * A consumer-only process: change logs from Kafka into search and the lineage graph, and
+ * MetadataChangeProposals from Kafka into the store (which publishes their change logs in turn).
+ */
+export async function createIndexers(config: BackendConfig & { only?: ConsumerRole }): Promise<IndexerProcess> {
   const backends = await openBackends(config);
-  if (backends.bus instanceof InProcessEventBus) {
+  const { bus } = backends;
+  if (!(bus instanceof KafkaEventBus)) {
     await backends.close();
     throw new BackendUrlError('an indexer process reads change logs from Kafka; give an events URL (kafka://host:9092)');
   }
-  if (config.only !== 'search') subscribeLineageIndexer(backends.bus, backends.graph);
-  if (config.only !== 'graph') subscribeSearchIndexer(backends.bus, backends.store, backends.search);
-  return backends;
+  const runs = (role: ConsumerRole) => config.only === undefined || config.only === role;
+  if (runs('graph')) subscribeLineageIndexer(bus, backends.graph);
+  if (runs('search')) subscribeSearchIndexer(bus, backends.store, backends.search);
+  let proposals: ProposalConsumer | null = null;
+  try {
+    if (runs('proposals')) proposals = await consumeProposals({ ...bus.settings, log: config.log }, new MetadataService(backends.store));
+  } catch (error) {
+    await backends.close();
+    throw error;
+  }
+  return { ...backends, close: async () => (await proposals?.close(), await backends.close()) };
 }

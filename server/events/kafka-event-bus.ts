@@ -102,20 +102,8 @@ export class KafkaEventBus implements EventBus {
     return bus;
   }
 
-  private async ensureTopics(): Promise<void> {
-    const existing = new Set(await this.admin.listTopics());
-    const missing = this.topics.filter((t) => !existing.has(t));
-    if (!missing.length) return;
-    try {
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 4, replicationFactor: this.options.replicationFactor ?? 1 })),
-      });
-    } catch (error) {
-      if (!/already exists/i.test((error as Error).message)) {
-        throw new EventBusError(`could not create the topics ${missing.join(', ')} (${(error as Error).message}); create them, keyed by entity URN, or allow this client to`);
-      }
-    }
+  private ensureTopics(): Promise<void> {
+    return ensureTopics(this.admin, this.topics, this.options);
   }
 
   async publish(logs: readonly MetadataChangeLog[]): Promise<void> {
@@ -147,6 +135,12 @@ export class KafkaEventBus implements EventBus {
       this.subscribers.delete(subscriber);
       this.stopping.push(subscriber.started.then(() => consumer.disconnect()).catch(() => {}));
     };
+  }
+
+  /** Where this bus connects and how it names things (for other Kafka clients of the same catalog). */
+  get settings(): Pick<KafkaEventBusOptions, 'brokers' | 'topicPrefix' | 'groupPrefix' | 'partitions' | 'replicationFactor' | 'fromBeginning'> {
+    const { brokers, topicPrefix, groupPrefix, partitions, replicationFactor, fromBeginning } = this.options;
+    return { brokers, topicPrefix, groupPrefix, partitions, replicationFactor, fromBeginning };
   }
 
   groupId(subscriberName: string): string {
@@ -216,15 +210,26 @@ export class KafkaEventBus implements EventBus {
   async waitForGroups(groupIds: readonly string[], timeoutMs = this.options.drainTimeoutMs ?? 60_000): Promise<void> {
     if (!groupIds.length) return;
     const deadline = Date.now() + timeoutMs;
+    // A busy broker answers some requests with "not the leader" for a moment: retried until the deadline.
+    const retrying = async <T>(fn: () => Promise<T>): Promise<T> => {
+      for (;;) {
+        try {
+          return await fn();
+        } catch (error) {
+          if (Date.now() > deadline) throw new EventBusError(`waiting for event subscribers: ${(error as Error).message}`);
+          await sleep(200);
+        }
+      }
+    };
     const ends = new Map<string, { low: number; high: number }>();
     for (const topic of this.topics) {
-      for (const p of await this.admin.fetchTopicOffsets(topic)) ends.set(`${topic}/${p.partition}`, { low: Number(p.low), high: Number(p.high) });
+      for (const p of await retrying(() => this.admin.fetchTopicOffsets(topic))) ends.set(`${topic}/${p.partition}`, { low: Number(p.low), high: Number(p.high) });
     }
     for (;;) {
       const behind: string[] = [];
       for (const groupId of groupIds) {
         const committed = new Map<string, number>();
-        for (const t of await this.admin.fetchOffsets({ groupId, topics: [...this.topics] })) {
+        for (const t of await retrying(() => this.admin.fetchOffsets({ groupId, topics: [...this.topics] }))) {
           for (const p of t.partitions) committed.set(`${t.topic}/${p.partition}`, Number(p.offset));
         }
         for (const [key, { low, high }] of ends) {
@@ -246,3 +251,41 @@ export class KafkaEventBus implements EventBus {
     await this.admin.disconnect();
   }
 }
+
+/**
+ * Creates the topics that are missing and waits until every partition has a leader (a busy
+ * broker may take a while; `waitForLeaders` alone gives up after a few seconds).
+ */
+export async function ensureTopics(
+  admin: Admin,
+  topics: readonly string[],
+  options: { partitions?: number; replicationFactor?: number; timeoutMs?: number } = {},
+): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((t) => !existing.has(t));
+  if (missing.length) {
+    try {
+      await admin.createTopics({
+        waitForLeaders: false,
+        timeout: 30_000,
+        topics: missing.map((topic) => ({ topic, numPartitions: options.partitions ?? 4, replicationFactor: options.replicationFactor ?? 1 })),
+      });
+    } catch (error) {
+      if (!/already exists/i.test((error as Error).message)) {
+        throw new EventBusError(`could not create the topics ${missing.join(', ')} (${(error as Error).message}); create them, keyed by entity URN, or allow this client to`);
+      }
+    }
+  }
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  for (;;) {
+    try {
+      const { topics: meta } = await admin.fetchTopicMetadata({ topics: [...topics] });
+      if (meta.length === topics.length && meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new EventBusError(`the topics ${topics.join(', ')} have no leader yet (${(error as Error).message})`);
+    }
+    if (Date.now() > deadline) throw new EventBusError(`the topics ${topics.join(', ')} have no leader after ${options.timeoutMs ?? 120_000} ms`);
+    await sleep(200);
+  }
+}
+

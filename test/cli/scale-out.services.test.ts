@@ -1,9 +1,11 @@
 // The scale-out deployment end to end, with real engines: a PostgreSQL store, Elasticsearch
 // search, a Neo4j lineage graph and Kafka events. `catalog serve --role api` takes writes over
 // DataHub's REST API and publishes change logs; a separate `catalog consume` process indexes them;
-// GraphQL on the API process reads search and lineage back; `catalog reindex` rebuilds both.
+// GraphQL on the API process reads search and lineage back; a proposal written to Kafka goes the
+// same way through the consumer's MCP consumer; `catalog reindex` rebuilds both indexes.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Client } from '@elastic/elasticsearch';
+import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMcp, toWireMcp } from '../../model/mcp.js';
@@ -12,6 +14,7 @@ import { KafkaEventBus } from '../../server/events/kafka-event-bus.js';
 import { Neo4jLineageGraph } from '../../server/graph/neo4j/neo4j-lineage-graph.js';
 import { ENGINES, requireEngine } from '../services/engines.js';
 import { catalog, catalogAsync } from '../support/cli.js';
+import { deleteTopicsWithPrefix } from '../services/kafka-support.js';
 
 const run = `e2e_${process.pid}_${Date.now().toString(36)}`;
 const database = `catalog_${run}`;
@@ -74,6 +77,7 @@ describe('scale-out: serve --role api + consume, on PostgreSQL, Elasticsearch, N
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
+    await deleteTopicsWithPrefix(ENGINES.kafka.url, `${run}_`);
   });
 
   async function gql(query: string) {
@@ -114,11 +118,33 @@ describe('scale-out: serve --role api + consume, on PostgreSQL, Elasticsearch, N
     expect(rows[0]).toEqual({ search: null, graph: null });
   });
 
+  it('applies a proposal written to Kafka (MetadataChangeProposal_v1) in the consumer process, and it becomes searchable', async () => {
+    const kafka = new Kafka({ brokers: [ENGINES.kafka.url], logLevel: logLevel.NOTHING });
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    const tag = 'urn:li:tag:streamed';
+    await producer.send({ topic: `${run}_MetadataChangeProposal_v1`, messages: [{ key: tag, value: JSON.stringify(toWireMcp(makeMcp(tag, 'tagProperties', { name: 'streamed', description: 'Came in through Kafka' }))) }] });
+    await producer.disconnect();
+    const bus = await KafkaEventBus.open({ brokers: [ENGINES.kafka.url], topicPrefix: `${run}_`, groupPrefix: run });
+    let names: string[] = [];
+    try {
+      for (let i = 0; i < 60 && !names.includes('streamed'); i++) {
+        await bus.waitForGroups([bus.groupId('search-indexer')], 60_000);
+        const found = await gql('{ searchAcrossEntities(input: { types: [TAG], query: "streamed" }) { searchResults { entity { urn } } } }');
+        names = (found.data?.searchAcrossEntities?.searchResults ?? []).map((r: { entity: { urn: string } }) => r.entity.urn.replace('urn:li:tag:', ''));
+        if (!names.includes('streamed')) await new Promise((r) => setTimeout(r, 250));
+      }
+    } finally {
+      await bus.close();
+    }
+    expect(names).toEqual(['streamed']);
+  });
+
   it('catalog reindex rebuilds Elasticsearch and Neo4j from the store', () => {
     const result = catalog(['reindex', ...backendArgs]);
     expect(result.stderr).toContain(`search ${ENGINES.elasticsearch.url}?index=${index}`);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/search: 2 documents from 2 entities/);
+    expect(result.stdout).toMatch(/search: 3 documents from 3 entities/);
     expect(result.stdout).toMatch(/lineage: 1 edges from 2 entities/);
   });
 

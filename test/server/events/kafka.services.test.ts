@@ -1,9 +1,12 @@
 // The event bus on a real Kafka broker (scripts/services up kafka): the bus conformance suite, what
 // only Kafka adds (DataHub's topics and keys, redelivery, catching up later), and the search and
 // lineage conformance suites with their indexers fed through Kafka consumer groups.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
-import { makeMcp, type MetadataChangeLog } from '../../../model/mcp.js';
+import { makeMcp, toWireMcp, type MetadataChangeLog } from '../../../model/mcp.js';
+import { consumeProposals } from '../../../server/events/kafka-proposals.js';
+import { MetadataService } from '../../../server/services/metadata-service.js';
+import { deleteTopicsWithPrefix, readMessages } from '../../services/kafka-support.js';
 import { KafkaEventBus, type KafkaEventBusOptions } from '../../../server/events/kafka-event-bus.js';
 import { openEventBus } from '../../../server/events/open.js';
 import { PgLineageGraph } from '../../../server/graph/pg/pg-lineage-graph.js';
@@ -14,8 +17,13 @@ import { runLineageSuite } from '../graph/lineage-suite.js';
 import { runSearchSuite } from '../search/search-suite.js';
 import { runBusSuite } from './bus-suite.js';
 
+const run = `t${process.pid}_${Date.now().toString(36)}`;
 let counter = 0;
-const unique = () => `t${process.pid}_${Date.now().toString(36)}_${++counter}_`;
+const unique = () => `${run}_${++counter}_`;
+
+afterAll(async () => {
+  await deleteTopicsWithPrefix((await requireEngine('kafka')).url, `${run}_`);
+});
 
 async function kafkaBus(options: Partial<KafkaEventBusOptions> = {}): Promise<KafkaEventBus> {
   const { url } = await requireEngine('kafka');
@@ -102,6 +110,35 @@ describe('KafkaEventBus', () => {
       await expect(indexer.waitForGroups([indexer.groupId('late')], 1000)).resolves.toBeUndefined();
     } finally {
       await indexer.close();
+    }
+  });
+
+  it('applies proposals from MetadataChangeProposal_v1 to the store, and sends refused ones to FailedMetadataChangeProposal_v1 with the reason', async () => {
+    const { url } = await requireEngine('kafka');
+    const id = unique();
+    const store = await openStore('pglite:memory');
+    const consumer = await consumeProposals({ brokers: [url], topicPrefix: id, groupPrefix: `${id}catalog`, partitions: 2 }, new MetadataService(store));
+    const kafka = new Kafka({ brokers: [url], logLevel: logLevel.NOTHING });
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    const good = 'urn:li:glossaryTerm:Finance.Revenue';
+    try {
+      await producer.send({ topic: consumer.topics.proposals, messages: [
+        { key: good, value: JSON.stringify(toWireMcp(makeMcp(good, 'glossaryTermInfo', { name: 'Revenue', definition: 'Income', termSource: 'INTERNAL' }))) },
+        { key: 'urn:li:glossaryTerm:bad', value: JSON.stringify(toWireMcp(makeMcp('urn:li:glossaryTerm:bad', 'glossaryTermInfo', { name: 1 }))) },
+        { key: 'x', value: '{not json' },
+      ] });
+      const failed = await readMessages(kafka, consumer.topics.failed, 2);
+      const reasons = failed.map((m) => JSON.parse(m.value!.toString()) as { error: string; proposal: string });
+      expect(reasons.map((r) => r.error)).toEqual([expect.stringContaining('glossaryTermInfo'), expect.stringMatching(/^not JSON/)]);
+      expect(reasons[1]!.proposal).toBe('{not json');
+      for (let i = 0; i < 100 && !(await store.getAspect(good, 'glossaryTermInfo')); i++) await new Promise((r) => setTimeout(r, 100));
+      expect((await store.getAspect(good, 'glossaryTermInfo'))?.value).toMatchObject({ name: 'Revenue', definition: 'Income' });
+      expect(await store.getAspect('urn:li:glossaryTerm:bad', 'glossaryTermInfo')).toBeNull();
+    } finally {
+      await producer.disconnect();
+      await consumer.close();
+      await store.close();
     }
   });
 
