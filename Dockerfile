@@ -1,4 +1,4 @@
-# The catalog as a container image: `catalog serve` (and, later, its event consumers).
+# The catalog as a container image: `catalog serve`, and `catalog consume` for indexer processes.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

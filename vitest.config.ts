@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'services',
           include: ['test/**/*.services.test.ts'],
+          globalSetup: ['test/support/build.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -72,13 +72,29 @@ program
   .option('-p, --port <port>', 'port to listen on', '8080')
   .option('--host <host>', 'address to bind (loopback by default)', '127.0.0.1')
   .option('--store <url>', 'store URL (default $CATALOG_STORE or pglite:./.catalog/data)')
+  .option('--search <url>', 'search: embedded (default) or http://host:9200 for Elasticsearch (default $CATALOG_SEARCH)')
+  .option('--graph <url>', 'lineage graph: embedded (default) or bolt://host:7687 for Neo4j (default $CATALOG_GRAPH)')
+  .option('--events <url>', 'change events: embedded (default, in-process) or kafka://host:9092 (default $CATALOG_EVENTS)')
+  .option('--role <role>', 'all: serve and index; api: serve only, with Kafka events and `catalog consume` indexing', 'all')
   .option('--no-auth', 'accept requests without API tokens (local demos only)')
   .action((opts) => run(async () => (await import('./commands/serve.js')).serveCommand(opts)));
+
+program
+  .command('consume')
+  .description('Consume from Kafka: change logs into search and the lineage graph, proposals into the store')
+  .option('--store <url>', 'store URL, read to build search documents (default $CATALOG_STORE)')
+  .option('--search <url>', 'search URL (default $CATALOG_SEARCH or embedded)')
+  .option('--graph <url>', 'lineage graph URL (default $CATALOG_GRAPH or embedded)')
+  .option('--events <url>', 'Kafka URL kafka://host:9092 (default $CATALOG_EVENTS)')
+  .option('--only <consumer>', 'run one consumer: search, graph or proposals (default all three)')
+  .action((opts) => run(async () => (await import('./commands/consume.js')).consumeCommand(opts)));
 
 program
   .command('reindex')
   .description('Rebuild the search index and the lineage graph from the store')
   .option('--store <url>', 'store URL (default $CATALOG_STORE or pglite:./.catalog/data)')
+  .option('--search <url>', 'search URL (default $CATALOG_SEARCH or embedded)')
+  .option('--graph <url>', 'lineage graph URL (default $CATALOG_GRAPH or embedded)')
   .action((opts) => run(async () => (await import('./commands/reindex.js')).reindexCommand(opts)));
 
 program

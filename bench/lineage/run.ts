@@ -2,7 +2,8 @@
 // takes three upstreams among the 2,000 datasets before it, on mixed platforms: a DAG with the
 // fan-in and fan-out of a real lake), loaded straight into PgLineageGraph on PGlite in a fresh
 // temporary data directory, then Q walks from random datasets, half upstream, half downstream.
-//   node dist/bench/lineage/run.js [--datasets N] [--queries Q] [--hops H] [--postgres URL]
+//   node dist/bench/lineage/run.js [--datasets N] [--queries Q] [--hops H] [--postgres URL] [--graph bolt://host:7687]
+// With --graph the edges go to that graph (Neo4j) under a label of the run's own, dropped after.
 // Prints load time, and p50/p95/p99 of a walk (first page of 100) with the mean result size.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasetUrn } from '../../model/urn.js';
 import type { GraphChange, LineageDirection } from '../../server/graph/lineage-graph.js';
+import type { LineageGraph } from '../../server/graph/lineage-graph.js';
+import { Neo4jLineageGraph } from '../../server/graph/neo4j/neo4j-lineage-graph.js';
 import { PgLineageGraph } from '../../server/graph/pg/pg-lineage-graph.js';
 import { openStore } from '../../server/store/open.js';
 
@@ -19,6 +22,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '1000' },
     hops: { type: 'string', default: '3' },
     postgres: { type: 'string' },
+    graph: { type: 'string' },
   },
 });
 const N = Number(values.datasets);
@@ -48,7 +52,9 @@ async function main(): Promise<void> {
   const dir = values.postgres ? null : mkdtempSync(join(tmpdir(), 'bench-lineage-'));
   const schema = `bench_lineage_${process.pid}`;
   const store = values.postgres ? await openStore(values.postgres, { schema }) : await openStore(`pglite:${dir}`);
-  const graph = await PgLineageGraph.open(store.driver, values.postgres ? { schema } : {});
+  const graph: LineageGraph = values.graph
+    ? await Neo4jLineageGraph.open({ url: values.graph, label: `Bench_${process.pid}` })
+    : await PgLineageGraph.open(store.driver, values.postgres ? { schema } : {});
   try {
     const random = prng(42);
     const t0 = performance.now();
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
       await graph.apply(changes);
     }
     const loadSeconds = (performance.now() - t0) / 1000;
-    await store.driver.query('ANALYZE');
+    if (!values.graph) await store.driver.query('ANALYZE');
     console.log(`loaded ${N.toLocaleString('en')} datasets, ${edges.toLocaleString('en')} edges (count() = ${(await graph.count()).toLocaleString('en')}) in ${loadSeconds.toFixed(1)} s`);
 
     for (let i = 0; i < 50; i++) await graph.walk({ urn: urnOf(Math.floor(random() * N)), direction: 'DOWNSTREAM', maxHops: HOPS });
@@ -95,11 +101,13 @@ async function main(): Promise<void> {
       const mean = ns.reduce((a, b) => a + b, 0) / Math.max(1, ns.length);
       return `${label.padEnd(10)} p50 ${percentile(s, 50).toFixed(2)} ms  p95 ${percentile(s, 95).toFixed(2)} ms  p99 ${percentile(s, 99).toFixed(2)} ms  (mean ${mean.toFixed(1)} nodes)`;
     };
-    console.log(`${HOPS}-hop walks, ${Q} queries on ${values.postgres ? 'PostgreSQL server' : 'PGlite (data directory)'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`${HOPS}-hop walks, ${Q} queries on ${values.graph ? 'Neo4j' : values.postgres ? 'PostgreSQL server' : 'PGlite (data directory)'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(line('upstream', times.UPSTREAM, sizes.UPSTREAM));
     console.log(line('downstream', times.DOWNSTREAM, sizes.DOWNSTREAM));
     console.log(line('all', all, [...sizes.UPSTREAM, ...sizes.DOWNSTREAM]));
   } finally {
+    if (graph instanceof Neo4jLineageGraph) await graph.drop();
+    await graph.close();
     if (values.postgres) await store.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });

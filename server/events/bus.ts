@@ -1,7 +1,9 @@
 // Change events: every committed write publishes its MetadataChangeLogs here, strictly after the
-// commit. Subscribers (search and graph indexers, hooks) get each commit's logs as one batch, in
-// commit order. The in-process bus awaits its subscribers, so a caller that awaited the write
-// also sees derived indexes up to date; a subscriber that throws is reported, never propagated.
+// commit. Subscribers (search and graph indexers, hooks) get logs in batches, in commit order per
+// entity URN. The in-process bus (this file) hands each commit's logs to its subscribers and
+// awaits them, so a caller that awaited the write also sees derived indexes up to date; the Kafka
+// bus (kafka-event-bus.ts) delivers at least once, later, possibly in another process, and
+// `drain()` waits for that. A subscriber that throws is reported, never propagated to the writer.
 import type { MetadataChangeLog } from '../../model/mcp.js';
 
 export type ChangeLogHandler = (logs: readonly MetadataChangeLog[]) => void | Promise<void>;
@@ -10,6 +12,9 @@ export interface EventBus {
   publish(logs: readonly MetadataChangeLog[]): Promise<void>;
   /** Returns a function that removes the subscription. */
   subscribe(handler: ChangeLogHandler, options?: { name?: string }): () => void;
+  /** Resolves once this process's subscribers have handled everything published so far. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface SubscriberFailure {
@@ -55,5 +60,12 @@ export class InProcessEventBus implements EventBus {
         }
       }
     }
+  }
+
+  /** Publishing awaits the subscribers: nothing is ever pending. */
+  async drain(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.subscribers.clear();
   }
 }

@@ -7,6 +7,11 @@ import type { SearchDocument } from './document.js';
 
 export type { SearchDocument } from './document.js';
 
+/** A query the engine refuses (unknown field, bad value): a client error, never a server one. */
+export class SearchFilterError extends Error {
+  override name = 'SearchFilterError';
+}
+
 /** Fields a filter or facet may name (DataHub's index field names). */
 export const SEARCH_FIELDS = [
   '_entityType', 'urn', 'platform', 'origin', 'typeNames', 'tags', 'glossaryTerms', 'fieldTags', 'fieldGlossaryTerms',

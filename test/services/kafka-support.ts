@@ -46,3 +46,15 @@ export async function readMessages(kafka: Kafka, topic: string, count: number, t
     await consumer.disconnect();
   }
 }
+
+/** Deletes the topics whose names start with `prefix` (a test's own), so runs leave the shared broker as they found it. */
+export async function deleteTopicsWithPrefix(brokers: string, prefix: string): Promise<void> {
+  const admin = kafkaClient(brokers, 'catalog-test-cleanup').admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length) await admin.deleteTopics({ topics, timeout: 60_000 });
+  } finally {
+    await admin.disconnect();
+  }
+}

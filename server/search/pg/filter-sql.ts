@@ -1,6 +1,6 @@
 // SearchFilter -> a SQL condition over search_documents. Columns come from a fixed map (never
 // from input); every value is a bound parameter.
-import type { FilterCondition, SearchField, SearchFilter } from '../search-engine.js';
+import { SearchFilterError, type FilterCondition, type SearchField, type SearchFilter } from '../search-engine.js';
 
 type Kind = 'scalar' | 'array' | 'boolean';
 
@@ -21,9 +21,7 @@ export const FIELD_COLUMNS: Record<SearchField, { column: string; kind: Kind }> 
   hasDescription: { column: 'has_description', kind: 'boolean' },
 };
 
-export class SearchFilterError extends Error {
-  override name = 'SearchFilterError';
-}
+export { SearchFilterError };
 
 /** Collects bound parameters; `add(v)` returns its placeholder. */
 export class Params {

@@ -9,12 +9,14 @@
 import { quoteIdent, type SqlDriver, type SqlExecutor } from '../../store/sql/driver.js';
 import type { SearchDocument } from '../document.js';
 import {
-  DEFAULT_FACETS, MATCH_RULES, type AutocompleteSuggestion, type FacetResult, type MatchRule, type MatchedField, type SearchEngine,
+  DEFAULT_FACETS, MATCH_RULES, type AutocompleteSuggestion, type FacetResult, type MatchRule, type SearchEngine,
   type SearchField, type SearchHit, type SearchQuery, type SearchResults,
 } from '../search-engine.js';
 import { FIELD_COLUMNS, Params, SearchFilterError, filterSql, mentions } from './filter-sql.js';
 import { migrateSearch } from './migrations.js';
-import { allWordsQuery, fuzzyQuery, wordText, words } from './words.js';
+import { allWordsQuery, fuzzyQuery, words } from './words.js';
+import { documentWords } from '../words.js';
+import { explain } from '../explain.js';
 
 export interface PgSearchEngineOptions {
   /** PostgreSQL schema for the search tables (default `public`, beside the store's). */
@@ -22,7 +24,6 @@ export interface PgSearchEngineOptions {
 }
 
 const MAX_COUNT = 1000;
-const urnName = (urn: string): string => urn.replace(/^urn:li:[^:]+:/, '');
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export class PgSearchEngine implements SearchEngine {
@@ -64,9 +65,7 @@ export class PgSearchEngine implements SearchEngine {
       qualified_name_lower: d.qualifiedName?.toLowerCase() ?? null, platform: d.platform, origin: d.origin, container: d.container,
       removed: d.removed, has_description: !!d.description, type_names: d.typeNames, tags: d.tags, glossary_terms: d.glossaryTerms,
       field_tags: d.fieldTags, field_glossary_terms: d.fieldGlossaryTerms, owners: d.owners, domains: d.domains,
-      a: wordText(d.name), b: wordText(d.qualifiedName),
-      c: wordText(d.description, d.typeNames, d.tags.map(urnName), d.glossaryTerms.map(urnName), d.owners.map(urnName), d.domains.map(urnName)),
-      d: wordText(d.fieldPaths, d.fieldDescriptions, d.fieldTags.map(urnName), d.fieldGlossaryTerms.map(urnName)),
+      ...weightedText(d),
       document: d,
     }));
     const arrays = ['type_names', 'tags', 'glossary_terms', 'field_tags', 'field_glossary_terms', 'owners', 'domains'];
@@ -241,38 +240,8 @@ export class PgSearchEngine implements SearchEngine {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function explain(
-  rule: MatchRule, score: number, q: string, ws: readonly string[], alternatives: ReadonlyMap<string, readonly string[]>, doc: SearchDocument | null,
-): { rule: MatchRule; score: number; matchedFields: MatchedField[]; reason: string } {
-  const terms = ws.flatMap((w) => [w, ...(alternatives.get(w) ?? [])]);
-  const hits = (text: string | null | undefined): boolean => !!text && words(text).some((x) => terms.some((t) => x.startsWith(t)));
-  const matchedFields: MatchedField[] = [];
-  if (doc) {
-    const check = (name: string, values: Array<string | null | undefined>, show = (v: string): string => v): void => {
-      for (const v of values) if (v && hits(v)) matchedFields.push({ name, value: show(v) });
-    };
-    check('name', [doc.name]);
-    check('qualifiedName', [doc.qualifiedName]);
-    check('description', [doc.description]);
-    for (const [name, values] of [['tags', doc.tags], ['glossaryTerms', doc.glossaryTerms], ['owners', doc.owners]] as const) check(name, values.map(urnName));
-    check('fieldPaths', doc.fieldPaths);
-    check('fieldDescriptions', doc.fieldDescriptions);
-    check('fieldTags', doc.fieldTags.map(urnName));
-    check('fieldGlossaryTerms', doc.fieldGlossaryTerms.map(urnName));
-  }
-  const name = doc?.name ?? '';
-  const used = ws.filter((w) => alternatives.has(w)).map((w) => `"${w}" ~ ${alternatives.get(w)!.map((a) => `"${a}"`).join('/')}`);
-  const columns = matchedFields.filter((f) => f.name.startsWith('field')).map((f) => f.value);
-  const reasons: Record<MatchRule, string> = {
-    exact_name: `name is exactly "${q}"`,
-    qualified_name: `qualified name "${doc?.qualifiedName ?? ''}" matches "${q}"`,
-    prefix: `name "${name}" starts with "${q}"`,
-    word: `every word of "${q}" starts a word of the name "${name}"`,
-    fuzzy: `name "${name}" is a near spelling of "${q}"${used.length ? ` (${used.join(', ')})` : ''}`,
-    description: `"${q}" is in the description, tags, terms or owners`,
-    column: `"${q}" is in column${columns.length === 1 ? '' : 's'} ${columns.slice(0, 5).join(', ')}`,
-    other: `the words of "${q}" are spread over the name, description and columns`,
-    all: 'no query text: every entity, by name',
-  };
-  return { rule, score: Math.round(score * 100) / 100, matchedFields, reason: reasons[rule] };
+/** The document's word groups as tsvector text per weight (A name … D columns). */
+function weightedText(d: SearchDocument): { a: string; b: string; c: string; d: string } {
+  const w = documentWords(d);
+  return { a: w.name.join(' '), b: w.qualifiedName.join(' '), c: w.described.join(' '), d: w.columns.join(' ') };
 }

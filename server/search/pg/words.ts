@@ -1,28 +1,12 @@
-// How PgSearchEngine turns names and queries into words: split on anything that is not a letter
-// or digit and at lower/upper-case boundaries (`salesByEvent` -> sales, by, event, and the whole
-// `salesbyevent`), lower-cased. Queries go through the same function, so both sides agree, and
-// the result is safe to place in tsquery text (letters and digits only).
+// PostgreSQL's side of the shared word splitting (../words.ts): word text for to_tsvector and the
+// tsquery texts (safe: words are letters and digits only).
+import { wordsOf } from '../words.js';
 
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
-const CAMEL = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
-
-export function words(text: string | null | undefined): string[] {
-  if (!text) return [];
-  const out = new Set<string>();
-  for (const token of text.split(SEPARATORS)) {
-    if (!token) continue;
-    out.add(token.toLowerCase());
-    const parts = token.split(CAMEL);
-    if (parts.length > 1) for (const part of parts) out.add(part.toLowerCase());
-  }
-  return [...out];
-}
+export { words } from '../words.js';
 
 /** Words of many texts, space-joined, ready for `to_tsvector('simple', …)`. */
 export function wordText(...texts: Array<string | null | undefined | readonly string[]>): string {
-  const all: string[] = [];
-  for (const t of texts) for (const s of Array.isArray(t) ? t : [t as string | null | undefined]) all.push(...words(s));
-  return all.join(' ');
+  return wordsOf(...texts).join(' ');
 }
 
 /** `'w1':*AB & 'w2':*AB` — every word, as a prefix, in the given weights ('' = any). */

@@ -9,8 +9,14 @@ import { reindexAll, subscribeLineageIndexer } from '../../../server/graph/index
 import type { LineageGraph, WalkResult } from '../../../server/graph/lineage-graph.js';
 import { LineageQueryError } from '../../../server/graph/walk.js';
 import type { MetadataStore } from '../../../server/store/store.js';
+import { settledStore } from '../../support/settled-store.js';
 
-export type MakeLineageFixture = (bus: EventBus) => Promise<{ store: MetadataStore; graph: LineageGraph }>;
+export type MakeLineageFixture = (bus: EventBus) => Promise<{ store: MetadataStore; graph: LineageGraph; dispose?: () => Promise<void> }>;
+
+export interface LineageSuiteOptions {
+  /** The event bus between the store and the indexer (default: in-process). */
+  makeBus?: () => Promise<EventBus>;
+}
 
 // The seeds' CDC chain: Postgres table -> Debezium topic -> S3 sink objects -> Hudi table -> Glue table.
 const pg = datasetUrn('postgres', 'moma.public.artists');
@@ -62,20 +68,26 @@ const degrees = (result: WalkResult): Array<[string, number]> => result.nodes.ma
 const sorted = (pairs: Array<[string, number]>): Array<[string, number]> =>
   [...pairs].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
-export function runLineageSuite(label: string, makeFixture: MakeLineageFixture): void {
+export function runLineageSuite(label: string, makeFixture: MakeLineageFixture, options: LineageSuiteOptions = {}): void {
   describe(`lineage graph conformance: ${label}`, () => {
     let store: MetadataStore;
     let graph: LineageGraph;
-    const bus = new InProcessEventBus({ onSubscriberError: (f) => { throw f.error; } });
+    let bus: EventBus;
+    let dispose: (() => Promise<void>) | undefined;
 
     beforeAll(async () => {
-      ({ store, graph } = await makeFixture(bus));
+      bus = options.makeBus ? await options.makeBus() : new InProcessEventBus({ onSubscriberError: (f) => { throw f.error; } });
+      let raw: MetadataStore;
+      ({ store: raw, graph, dispose } = await makeFixture(bus));
       subscribeLineageIndexer(bus, graph);
+      store = settledStore(raw, bus);
       await store.apply(SEED);
     });
     afterAll(async () => {
+      await dispose?.();
       await graph?.close();
       await store?.close();
+      await bus?.close();
     });
 
     describe('entity-level walks', () => {

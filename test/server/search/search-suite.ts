@@ -1,14 +1,21 @@
 // The search conformance suite: every behaviour of the SearchEngine contract, run against each
 // implementation. Entities are written through the store, and the indexer (subscribed to the
 // store's bus) keeps the engine up to date, so documents, indexer and engine are tested together.
+// The bus is in-process unless the caller brings another (Kafka): writes then wait for delivery.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMcp, type MetadataChangeProposal } from '../../../model/mcp.js';
 import { InProcessEventBus, type EventBus } from '../../../server/events/bus.js';
 import { reindexAll, subscribeSearchIndexer } from '../../../server/search/indexer.js';
 import type { SearchEngine, SearchQuery } from '../../../server/search/search-engine.js';
 import type { MetadataStore } from '../../../server/store/store.js';
+import { settledStore } from '../../support/settled-store.js';
 
-export type MakeSearch = (bus: EventBus) => Promise<{ store: MetadataStore; engine: SearchEngine }>;
+export type MakeSearch = (bus: EventBus) => Promise<{ store: MetadataStore; engine: SearchEngine; dispose?: () => Promise<void> }>;
+
+export interface SearchSuiteOptions {
+  /** The event bus between the store and the indexer (default: in-process). */
+  makeBus?: () => Promise<EventBus>;
+}
 
 const ds = (name: string, platform = 'postgres', env = 'PROD'): string => `urn:li:dataset:(urn:li:dataPlatform:${platform},${name},${env})`;
 const stamp = { time: 1_700_000_000_000, actor: 'urn:li:corpuser:datahub' };
@@ -61,17 +68,21 @@ const TICKIT: DatasetSpec[] = [
   { name: 'tickit.sales', platform: 'kafka', description: 'Sales change events', tags: ['pii'] },
 ];
 
-export function runSearchSuite(label: string, makeSearch: MakeSearch): void {
+export function runSearchSuite(label: string, makeSearch: MakeSearch, options: SearchSuiteOptions = {}): void {
   describe(`search conformance: ${label}`, () => {
     let store: MetadataStore;
     let engine: SearchEngine;
-    const bus = new InProcessEventBus({ onSubscriberError: (f) => { throw f.error; } });
+    let bus: EventBus;
+    let dispose: (() => Promise<void>) | undefined;
     const search = (q: Partial<SearchQuery> & { query: string }) => engine.search({ facets: [], ...q });
     const names = async (q: Partial<SearchQuery> & { query: string }) => (await search({ count: 50, ...q })).hits.map((h) => h.name);
 
     beforeAll(async () => {
-      ({ store, engine } = await makeSearch(bus));
-      subscribeSearchIndexer(bus, store, engine);
+      bus = options.makeBus ? await options.makeBus() : new InProcessEventBus({ onSubscriberError: (f) => { throw f.error; } });
+      let raw: MetadataStore;
+      ({ store: raw, engine, dispose } = await makeSearch(bus));
+      subscribeSearchIndexer(bus, raw, engine);
+      store = settledStore(raw, bus);
       await store.apply(TICKIT.flatMap(dataset));
       await store.apply([
         makeMcp('urn:li:glossaryNode:Finance', 'glossaryNodeInfo', { name: 'Finance', definition: 'Money matters' }),
@@ -83,7 +94,10 @@ export function runSearchSuite(label: string, makeSearch: MakeSearch): void {
       ]);
     });
     afterAll(async () => {
+      await dispose?.();
+      await engine?.close();
       await store?.close();
+      await bus?.close();
     });
 
     describe('ranking', () => {

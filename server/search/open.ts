@@ -1,0 +1,38 @@
+// Opens the search engine a URL names:
+//   embedded (or nothing)     PgSearchEngine: tables in the store's own database (PGlite or server)
+//   http://host:9200  https://…   EsSearchEngine: Elasticsearch 8, options in the query string:
+//       ?index=catalog_search  &refresh=wait_for|true|false  &shards=1  &replicas=0
+import { BackendUrlError, choiceParam, intParam, isEmbedded, nameParam, parseBackendUrl, withoutQuery } from '../backend-url.js';
+import type { SqlDriver } from '../store/sql/driver.js';
+import { EsSearchEngine } from './elasticsearch/es-search-engine.js';
+import { PgSearchEngine } from './pg/pg-search-engine.js';
+import type { SearchEngine } from './search-engine.js';
+
+export const ACCEPTED_SEARCH_URLS = [
+  'embedded  (default: PostgreSQL full text in the store\'s database)',
+  'http://host:9200  or  https://user:password@host:9200  (Elasticsearch 8; ?index=catalog_search&refresh=wait_for&shards=1&replicas=0)',
+];
+
+export interface SearchContext {
+  /** The store's database, for the embedded engine; null when the store is not at hand. */
+  store: { driver: SqlDriver; schema?: string } | null;
+}
+
+export async function openSearchEngine(url: string | undefined, context: SearchContext): Promise<SearchEngine> {
+  if (isEmbedded(url)) {
+    if (!context.store) throw new BackendUrlError('the embedded search engine lives in the store\'s database; give a store URL');
+    return PgSearchEngine.open(context.store.driver, { schema: context.store.schema });
+  }
+  const parsed = parseBackendUrl('search', url!, ACCEPTED_SEARCH_URLS);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new BackendUrlError(`unsupported search URL scheme "${parsed.protocol}"; use one of:\n  ${ACCEPTED_SEARCH_URLS.join('\n  ')}`);
+  }
+  const refresh = choiceParam(parsed, 'refresh', ['wait_for', 'true', 'false'], 'wait_for');
+  return EsSearchEngine.open({
+    node: withoutQuery(parsed),
+    index: nameParam(parsed, 'index', 'catalog_search').toLowerCase(),
+    refresh: refresh === 'wait_for' ? 'wait_for' : refresh === 'true',
+    shards: intParam(parsed, 'shards', 1),
+    replicas: intParam(parsed, 'replicas', 0, 0),
+  });
+}
