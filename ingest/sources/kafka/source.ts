@@ -12,6 +12,7 @@ import type { RunContext, Source, SourcePlugin } from '../../api/plugin.js';
 import { workUnit, type WorkUnit } from '../../api/workunit.js';
 import { mapConcurrent } from '../../common/concurrency.js';
 import { kafkaClientConfig } from '../../common/kafka/connection.js';
+import { KAFKA_PLATFORM as PLATFORM, kafkaTopicUrn } from '../../common/naming/kafka.js';
 import { AllowDenyPattern } from '../../common/pattern.js';
 import { createRegistryClient } from '../../common/schema-registry/config.js';
 import { convertWithReferences } from '../../common/schema-registry/convert.js';
@@ -26,14 +27,10 @@ import { kafkaSourceConfigSchema, type KafkaSourceConfig } from './config.js';
 import { KafkaSourceReport } from './report.js';
 import { TopicSchemaResolver } from './schemas.js';
 
-export const PLATFORM = 'kafka';
+export { KAFKA_PLATFORM as PLATFORM, kafkaTopicUrn } from '../../common/naming/kafka.js';
 /** The custom property carrying the value subject's compatibility rule (read by the catalog's schema timeline). */
 export const COMPATIBILITY_PROPERTY = 'schema.compatibility';
 
-/** The kafka naming rule (docs/NAMING.md): the topic name, with platform instance and env. Kafka Connect lineage calls this. */
-export function kafkaTopicUrn(topic: string, env: string, platformInstance: string | null = null): string {
-  return datasetUrn(PLATFORM, topic, env, platformInstance);
-}
 
 const stamp = (ms: number | null) => ({ time: ms ?? 0, actor: 'urn:li:corpuser:unknown' });
 
