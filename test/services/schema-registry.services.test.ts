@@ -84,7 +84,8 @@ describe('schema-registry (Apicurio Registry)', () => {
     expect(latest).toMatchObject({ subject, version: 1, id });
     expect(JSON.parse(latest.schema)).toEqual(artistsV1);
     expect(JSON.parse((await ok('GET', `${CCOMPAT}/schemas/ids/${id}`)).schema)).toEqual(artistsV1);
-    expect(await ok('GET', `${CCOMPAT}/subjects`)).toContain(subject);
+    // the listing pages at 1,000 subjects by default; a registry shared with other runs may hold more
+    expect(await ok('GET', `${CCOMPAT}/subjects?limit=100000`)).toContain(subject);
 
     // ccompat subjects live in the native `default` group, one artifact per subject.
     expect(await ok('GET', `${V3}/groups/default/artifacts/${subject}/versions/branch=latest/content`)).toEqual(artistsV1);
