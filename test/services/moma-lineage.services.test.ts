@@ -13,7 +13,10 @@
 //   uploaded to moto S3. Its DeltaStreamer DFS root is the seeds' S3 sink folder
 //   `s3://your-data-lake-bucket/topics/moma.public.artworks/partition=0/`, and its hive sync names
 //   `moma_cow.artworks`; the topic and sink bucket here are chosen to meet that fixture;
-// - glue: `moma_cow.artworks` created in moto at the Hudi table's base path, as hive sync does;
+//   The MoR fixture moma/artists_mor (DeltaStreamer Kafka checkpoint `moma.public.artists,...`,
+//   hoodie.database.name moma_mor) goes up beside it, for the artists branch Kafka -> Hudi;
+// - glue: `moma_cow.artworks` and `moma_mor.artists_ro` / `_rt` created in moto at the Hudi tables'
+//   base paths, as hive sync does;
 // - kafka-connect: the real worker (the Debezium connector), then the seeds' S3 sink (B), served by
 //   a replay of Connect's REST answer because no S3 sink connector installs from Maven Central
 //   (see test/ingest/sources/kafka-connect/kafka-connect.services.test.ts). Its bucket placeholder
@@ -47,6 +50,7 @@ const tables = ['artists', 'artworks'];
 const topics = tables.map((t) => `${prefix}.public.${t}`);
 const bucket = `moma-lake-${id}`;
 const glueDb = 'moma_cow'; // hoodie.datasource.hive_sync.database of the fixture
+const morDb = 'moma_mor'; // hoodie.database.name of the artists_mor fixture
 const connect = ENGINES['kafka-connect'].url;
 const seedSink = JSON.parse(readFileSync(path.resolve('test/ingest/sources/kafka-connect/fixtures/seed-connectors.json'), 'utf8')).connectors.B.config as Record<string, unknown>;
 const aws = { aws_region: 'us-east-1', aws_access_key_id: 'testing', aws_secret_access_key: 'testing' };
@@ -218,7 +222,9 @@ beforeAll(async () => {
   // The Hudi table on S3, its hive-synced Glue table at its base path, then hudi and glue.
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   await upload(path.resolve('test/fixtures/hudi-lineage/moma/artworks_cow'), 'moma/artworks_cow');
+  await upload(path.resolve('test/fixtures/hudi-lineage/moma/artists_mor'), 'moma/artists_mor');
   await glue.send(new DeleteDatabaseCommand({ Name: glueDb })).catch(() => undefined);
+  await glue.send(new DeleteDatabaseCommand({ Name: morDb })).catch(() => undefined);
   await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: glueDb } }));
   await glue.send(new CreateTableCommand({
     DatabaseName: glueDb,
@@ -235,9 +241,27 @@ beforeAll(async () => {
       PartitionKeys: [{ Name: 'classification', Type: 'string' }],
     },
   }));
+  // The MoR artists table, read by DeltaStreamer straight from the topic, hive-synced as _ro / _rt.
+  await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: morDb } }));
+  for (const [suffix, input] of [['ro', 'org.apache.hudi.hadoop.HoodieParquetInputFormat'], ['rt', 'org.apache.hudi.hadoop.realtime.HoodieParquetRealtimeInputFormat']] as const) {
+    await glue.send(new CreateTableCommand({
+      DatabaseName: morDb,
+      TableInput: {
+        Name: `artists_${suffix}`, TableType: 'EXTERNAL_TABLE', Parameters: { 'spark.sql.sources.provider': 'hudi' },
+        StorageDescriptor: {
+          Columns: [{ Name: '_hoodie_commit_time', Type: 'string' }, { Name: 'artist_id', Type: 'int' }, { Name: 'name', Type: 'string' }],
+          Location: `s3://${bucket}/moma/artists_mor`,
+          InputFormat: input,
+          OutputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
+          SerdeInfo: { SerializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
+        },
+        PartitionKeys: [{ Name: 'nationality', Type: 'string' }],
+      },
+    }));
+  }
   const awsConfig = { ...aws, aws_endpoint_url: moto };
-  await ingest('hudi', { type: 'hudi', config: { base_paths: [`s3://${bucket}/moma/artworks_cow`], aws_config: awsConfig } });
-  await ingest('glue', { type: 'glue', config: { ...awsConfig, database_pattern: { allow: [glueDb] }, extract_transforms: false } });
+  await ingest('hudi', { type: 'hudi', config: { root: `s3://${bucket}/moma`, aws_config: awsConfig } });
+  await ingest('glue', { type: 'glue', config: { ...awsConfig, database_pattern: { allow: [glueDb, morDb] }, extract_transforms: false } });
 
   // Last, the connectors: the real worker, then the seeds' S3 sink (B) reading the topics the worker reported.
   await ingest('kafka-connect', { type: 'kafka-connect', config: { connect_uri: connect, connector_patterns: { allow: [`.*_${id}$`] } } });
@@ -264,6 +288,7 @@ afterAll(async () => {
   await server?.close();
   await catalog?.close();
   await glue?.send(new DeleteDatabaseCommand({ Name: glueDb })).catch(() => undefined);
+  await glue?.send(new DeleteDatabaseCommand({ Name: morDb })).catch(() => undefined);
   glue?.destroy();
   s3?.destroy();
   for (const t of tables) {
@@ -326,6 +351,32 @@ describe('the seeds MoMA flow across postgres, kafka, kafka-connect, schema regi
       [4, s3Folder],
       [5, hudiTable],
       [6, glueTable],
+    ]);
+  });
+
+  it('walks the artists branch too: Postgres table -> Debezium job -> topic -> S3 sink job -> S3 folder, and topic -> Hudi MoR table (Kafka checkpoint) -> Glue _ro and _rt', async () => {
+    const artists = `urn:li:dataset:(urn:li:dataPlatform:postgres,${database}.public.artists,PROD)`;
+    const res = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query($urn: String!) { searchAcrossLineage(input: { urn: $urn, direction: DOWNSTREAM, maxHops: 6 }) { relationships { degree entity { urn } } } }`,
+        variables: { urn: artists },
+      }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    const walk = body.data.searchAcrossLineage.relationships
+      .map((r: { degree: number; entity: { urn: string } }) => [r.degree, r.entity.urn] as [number, string])
+      .sort((a: [number, string], b: [number, string]) => a[0] - b[0] || a[1].localeCompare(b[1]));
+    expect(walk).toEqual([
+      [1, `urn:li:dataJob:(${flow},${database}.public.artists)`],
+      [2, 'urn:li:dataset:(urn:li:dataPlatform:kafka,moma.public.artists,PROD)'],
+      [3, `urn:li:dataJob:(${sinkFlow},moma.public.artists)`],
+      [3, `urn:li:dataset:(urn:li:dataPlatform:hudi,${bucket}/moma/artists_mor,PROD)`],
+      [4, `urn:li:dataset:(urn:li:dataPlatform:glue,${morDb}.artists_ro,PROD)`],
+      [4, `urn:li:dataset:(urn:li:dataPlatform:glue,${morDb}.artists_rt,PROD)`],
+      [4, 'urn:li:dataset:(urn:li:dataPlatform:s3,your-data-lake-bucket/topics/moma.public.artists,PROD)'],
     ]);
   });
 
