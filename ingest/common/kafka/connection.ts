@@ -3,10 +3,13 @@
 // keeps librdkafka's key names as DataHub recipes write them: security.protocol, sasl.mechanism
 // (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, AWS_MSK_IAM, OAUTHBEARER), sasl.username/password,
 // ssl.ca/certificate/key locations. The MSK IAM settings the seeds use (sasl.jaas.config,
-// sasl.client.callback.handler.class, ssl.truststore.location) are accepted and passed on; see
-// `kafkaClientConfig` for what kafkajs can do with them.
+// sasl.client.callback.handler.class, ssl.truststore.location) are accepted and passed on: MSK IAM
+// signs with SigV4 through @jm18457/kafkajs-msk-iam-authentication-mechanism, with the AWS
+// credential chain (or the JAAS config's awsProfileName) and the region of the MSK bootstrap host.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createMechanism } from '@jm18457/kafkajs-msk-iam-authentication-mechanism';
+import { fromIni } from '@aws-sdk/credential-providers';
 import type { KafkaConfig, SASLOptions } from 'kafkajs';
 import { z } from 'zod';
 import { secretString } from '../../api/config.js';
@@ -21,7 +24,7 @@ export const consumerConfigSchema = z
       .describe('SASL mechanism (SASL_* protocols)'),
     'sasl.username': z.string().nullable().default(null).describe('SASL user (PLAIN, SCRAM)'),
     'sasl.password': secretString().nullable().default(null).describe('SASL password (PLAIN, SCRAM)'),
-    'sasl.jaas.config': secretString().nullable().default(null).describe('MSK IAM: JAAS config, accepted as the seeds write it'),
+    'sasl.jaas.config': secretString().nullable().default(null).describe('MSK IAM: JAAS config as the seeds write it (an awsProfileName in it picks the AWS profile)'),
     'sasl.client.callback.handler.class': z.string().nullable().default(null).describe('MSK IAM: callback handler class, accepted as the seeds write it'),
     'sasl.oauthbearer.token': secretString().nullable().default(null).describe('OAUTHBEARER: a ready token (refreshing providers are not supported)'),
     'ssl.ca.location': z.string().nullable().default(null).describe('PEM file of the CA certificates to trust (default: the system CAs)'),
@@ -113,11 +116,16 @@ export function kafkaClientConfig(
         sasl = { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: token }) };
         break;
       }
-      case 'AWS_MSK_IAM':
-        // MSK's IAM mechanism signs a SigV4 payload; kafkajs has no built-in provider for it.
-        throw new Error(
-          'consumer_config sasl.mechanism AWS_MSK_IAM (with sasl.jaas.config IAMLoginModule) is accepted but this client cannot sign MSK IAM requests yet; use the cluster\'s SASL/SCRAM listener (port 9096) or TLS (9094)',
-        );
+      case 'AWS_MSK_IAM': {
+        const region = mskRegion(config.brokers as string[]) ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+        if (!region) {
+          throw new Error('consumer_config sasl.mechanism AWS_MSK_IAM needs the AWS region: an MSK bootstrap host (b-1.<cluster>.kafka.<region>.amazonaws.com:9098) or AWS_REGION');
+        }
+        // the Java client's JAAS line may name a profile: IAMLoginModule required awsProfileName="p";
+        const profile = /awsProfileName\s*=\s*"([^"]+)"/.exec(c['sasl.jaas.config'] ?? '')?.[1];
+        sasl = createMechanism({ region, ...(profile ? { credentials: fromIni({ profile }) } : {}) }) as unknown as SASLOptions;
+        break;
+      }
     }
     if ((mechanism === 'PLAIN' || mechanism.startsWith('SCRAM')) && (!c['sasl.username'] || !c['sasl.password'])) {
       throw new Error(`consumer_config sasl.mechanism ${mechanism} needs sasl.username and sasl.password`);
@@ -125,4 +133,13 @@ export function kafkaClientConfig(
     if (sasl) config.sasl = sasl;
   }
   return { config, notes };
+}
+
+/** The region of an MSK bootstrap host (`b-1.demo.abc123.c2.kafka.us-east-1.amazonaws.com:9098`), if one is. */
+export function mskRegion(brokers: string[]): string | null {
+  for (const b of brokers) {
+    const m = /\.kafka(?:-serverless)?\.([a-z0-9-]+)\.amazonaws\.com(?::\d+)?$/.exec(b);
+    if (m) return m[1]!;
+  }
+  return null;
 }

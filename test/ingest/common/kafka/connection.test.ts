@@ -1,6 +1,6 @@
 // The kafka connection block: DataHub's librdkafka-style consumer_config turned into kafkajs options.
 import { describe, expect, it } from 'vitest';
-import { kafkaClientConfig } from '../../../../ingest/common/kafka/connection.js';
+import { kafkaClientConfig, mskRegion } from '../../../../ingest/common/kafka/connection.js';
 import { kafkaSourceConfigSchema } from '../../../../ingest/sources/kafka/config.js';
 
 const connection = (consumer_config: Record<string, unknown>) => kafkaSourceConfigSchema.parse({ connection: { bootstrap: 'b-1:9096, b-2:9096', consumer_config } }).connection;
@@ -39,12 +39,34 @@ describe('the kafka connection', () => {
     );
   });
 
-  it('accepts the seeds\' MSK IAM settings and says plainly that they cannot be used yet', () => {
-    const conn = connection({
-      'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'AWS_MSK_IAM', 'sasl.jaas.config': 'software.amazon.msk.auth.iam.IAMLoginModule required;',
-      'sasl.client.callback.handler.class': 'software.amazon.msk.auth.iam.IAMClientCallbackHandler', 'ssl.truststore.location': '/tmp/kafka.client.truststore.jks',
-    });
-    expect(() => kafkaClientConfig(conn, '.')).toThrow(/AWS_MSK_IAM .* is accepted but this client cannot sign MSK IAM requests yet; use the cluster's SASL\/SCRAM listener/);
+  it('passes the seeds\' MSK IAM settings on: a SigV4 mechanism for the region of the MSK bootstrap host', async () => {
+    const conn = kafkaSourceConfigSchema.parse({
+      connection: {
+        bootstrap: 'b-1.demo.abc123.c2.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.abc123.c2.kafka.eu-west-1.amazonaws.com:9098',
+        consumer_config: {
+          'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'AWS_MSK_IAM', 'sasl.jaas.config': 'software.amazon.msk.auth.iam.IAMLoginModule required;',
+          'sasl.client.callback.handler.class': 'software.amazon.msk.auth.iam.IAMClientCallbackHandler', 'ssl.truststore.location': '/tmp/kafka.client.truststore.jks',
+        },
+      },
+    }).connection;
+    expect(mskRegion(conn.bootstrap.split(','))).toBe('eu-west-1');
+    const { config } = kafkaClientConfig(conn, '.');
+    const sasl = config.sasl as unknown as { mechanism: string; authenticationProvider: unknown };
+    expect(sasl.mechanism).toBe('AWS_MSK_IAM');
+    expect(typeof sasl.authenticationProvider).toBe('function');
+    expect(config.ssl).toMatchObject({ rejectUnauthorized: true });
+  });
+
+  it('says where the region comes from when MSK IAM is asked for outside MSK and no AWS_REGION is set', () => {
+    const saved = [process.env.AWS_REGION, process.env.AWS_DEFAULT_REGION];
+    delete process.env.AWS_REGION;
+    delete process.env.AWS_DEFAULT_REGION;
+    try {
+      expect(() => kafkaClientConfig(connection({ 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'AWS_MSK_IAM' }), '.')).toThrow(/AWS_MSK_IAM needs the AWS region/);
+    } finally {
+      if (saved[0] !== undefined) process.env.AWS_REGION = saved[0];
+      if (saved[1] !== undefined) process.env.AWS_DEFAULT_REGION = saved[1];
+    }
   });
 
   it('notes a JKS truststore it cannot read instead of failing', () => {
