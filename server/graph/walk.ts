@@ -1,11 +1,13 @@
 // The walk every LineageGraph shares: breadth first from one node, one expansion per hop, so each
 // node is reached once at its smallest degree (cycle-safe), with one shortest path kept through
 // parent pointers; stops at maxHops or the node limit. Then filters, ordering (degree, urn), counts
-// per hop and offset paging. A backend supplies only `expand` (the edges out of a frontier).
+// per hop and offset paging. A backend supplies only `expand` (the edges out of a frontier);
+// ExpandingLineageGraph at the end gives it the walks and the shorthands of the contract.
 import { describeNode } from './node.js';
 import {
   DEFAULT_NODE_LIMIT, MAX_HOPS,
-  type LineageDirection, type LineageNode, type LineageRelationship, type WalkFilters, type WalkQuery, type WalkResult,
+  type GraphChange, type LineageDirection, type LineageEdge, type LineageGraph, type LineageNode, type LineageRelationship,
+  type WalkFilters, type WalkQuery, type WalkResult,
 } from './lineage-graph.js';
 
 /** One edge leaving the frontier: `from` is in the frontier, `to` is the far end in the walk's direction. */
@@ -104,3 +106,45 @@ function matcher(filters: WalkFilters | undefined): (node: Reached) => boolean {
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * What every LineageGraph backend shares once it can apply changes and expand one hop: the
+ * single-change shorthands and the walks (walkGraph over the backend's `expand`). A backend
+ * supplies `apply`, `expand`, `reset`, `count` and `close`.
+ */
+export abstract class ExpandingLineageGraph implements LineageGraph {
+  protected constructor(protected readonly nodeLimit: number = DEFAULT_NODE_LIMIT) {}
+
+  abstract apply(changes: readonly GraphChange[]): Promise<void>;
+  abstract reset(): Promise<void>;
+  abstract count(): Promise<number>;
+  abstract close(): Promise<void>;
+  /** One hop from the frontier, in the request's direction. */
+  protected abstract expand(request: ExpandRequest): Promise<Step[]>;
+
+  replaceEdges(sourceUrn: string, aspectName: string, edges: readonly LineageEdge[]): Promise<void> {
+    return this.apply([{ kind: 'replaceEdges', sourceUrn, aspectName, edges }]);
+  }
+
+  removeNode(urn: string): Promise<void> {
+    return this.apply([{ kind: 'removeNode', urn }]);
+  }
+
+  walk(query: WalkQuery): Promise<WalkResult> {
+    return walkGraph((request) => this.expand(request), { ...query, fine: false }, this.nodeLimit);
+  }
+
+  walkColumns(query: Omit<WalkQuery, 'urn'> & { schemaFieldUrn: string }): Promise<WalkResult> {
+    const { schemaFieldUrn, ...rest } = query;
+    return walkGraph((request) => this.expand(request), { ...rest, urn: schemaFieldUrn, fine: true }, this.nodeLimit);
+  }
+
+  impact(urn: string, options: { filters?: WalkFilters; includeRemoved?: boolean } = {}): Promise<WalkResult> {
+    const fine = describeNode(urn).entityType === 'schemaField';
+    return walkGraph(
+      (request) => this.expand(request),
+      { urn, direction: 'DOWNSTREAM', maxHops: MAX_HOPS, count: this.nodeLimit, fine, ...options },
+      this.nodeLimit,
+    );
+  }
+}

@@ -7,10 +7,9 @@
 // so degrees, paths, paging and truncation are the same as on PostgreSQL.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { redactUrl } from '../../backend-url.js';
-import type { GraphChange, LineageEdge, LineageGraph, WalkFilters, WalkQuery, WalkResult } from '../lineage-graph.js';
-import { DEFAULT_NODE_LIMIT, MAX_HOPS } from '../lineage-graph.js';
+import type { GraphChange } from '../lineage-graph.js';
 import { describeNode } from '../node.js';
-import { walkGraph, type ExpandRequest, type Step } from '../walk.js';
+import { ExpandingLineageGraph, type ExpandRequest, type Step } from '../walk.js';
 
 export interface Neo4jLineageGraphOptions {
   /** `bolt://host:7687` or `neo4j://…`; user and password may be in the URL. */
@@ -29,16 +28,15 @@ export class GraphBackendError extends Error {
 
 type Replace = Extract<GraphChange, { kind: 'replaceEdges' }>;
 
-export class Neo4jLineageGraph implements LineageGraph {
+export class Neo4jLineageGraph extends ExpandingLineageGraph {
   private readonly label: string;
-  private readonly nodeLimit: number;
 
   private constructor(
     private readonly driver: Driver,
     private readonly options: Neo4jLineageGraphOptions,
   ) {
+    super(options.nodeLimit);
     this.label = `\`${options.label ?? 'LineageNode'}\``;
-    this.nodeLimit = options.nodeLimit ?? DEFAULT_NODE_LIMIT;
   }
 
   /** Connects, checks the server answers, and creates the constraint and index the graph needs. */
@@ -107,31 +105,6 @@ export class Neo4jLineageGraph implements LineageGraph {
     }
   }
 
-  replaceEdges(sourceUrn: string, aspectName: string, edges: readonly LineageEdge[]): Promise<void> {
-    return this.apply([{ kind: 'replaceEdges', sourceUrn, aspectName, edges }]);
-  }
-
-  removeNode(urn: string): Promise<void> {
-    return this.apply([{ kind: 'removeNode', urn }]);
-  }
-
-  walk(query: WalkQuery): Promise<WalkResult> {
-    return walkGraph((request) => this.expand(request), { ...query, fine: false }, this.nodeLimit);
-  }
-
-  walkColumns(query: Omit<WalkQuery, 'urn'> & { schemaFieldUrn: string }): Promise<WalkResult> {
-    const { schemaFieldUrn, ...rest } = query;
-    return walkGraph((request) => this.expand(request), { ...rest, urn: schemaFieldUrn, fine: true }, this.nodeLimit);
-  }
-
-  impact(urn: string, options: { filters?: WalkFilters; includeRemoved?: boolean } = {}): Promise<WalkResult> {
-    const fine = describeNode(urn).entityType === 'schemaField';
-    return walkGraph(
-      (request) => this.expand(request),
-      { urn, direction: 'DOWNSTREAM', maxHops: MAX_HOPS, count: this.nodeLimit, fine, ...options },
-      this.nodeLimit,
-    );
-  }
 
   /** Deletes this catalog's nodes and their edges, in batches (a large graph does not fit one transaction). */
   async reset(): Promise<void> {
@@ -153,7 +126,7 @@ export class Neo4jLineageGraph implements LineageGraph {
     await this.driver.close();
   }
 
-  private async expand({ frontier, direction, fine, includeRemoved }: ExpandRequest): Promise<Step[]> {
+  protected async expand({ frontier, direction, fine, includeRemoved }: ExpandRequest): Promise<Step[]> {
     const pattern = direction === 'DOWNSTREAM' ? '(a)-[e:LINEAGE]->(b)' : '(a)<-[e:LINEAGE]-(b)';
     const session = this.session();
     try {

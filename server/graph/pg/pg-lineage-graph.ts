@@ -3,10 +3,9 @@
 // of replaced aspects); a walk is one indexed query per hop (walk.ts does the breadth-first part),
 // which keeps each node once at its smallest degree, unlike a recursive CTE that carries every path.
 import { quoteIdent, type SqlDriver, type SqlExecutor } from '../../store/sql/driver.js';
-import type { GraphChange, LineageEdge, LineageGraph, WalkFilters, WalkQuery, WalkResult } from '../lineage-graph.js';
-import { DEFAULT_NODE_LIMIT, MAX_HOPS } from '../lineage-graph.js';
+import type { GraphChange } from '../lineage-graph.js';
 import { describeNode } from '../node.js';
-import { walkGraph, type ExpandRequest, type Step } from '../walk.js';
+import { ExpandingLineageGraph, type ExpandRequest, type Step } from '../walk.js';
 import { migrateGraph } from './migrations.js';
 
 export interface PgLineageGraphOptions {
@@ -16,16 +15,15 @@ export interface PgLineageGraphOptions {
   nodeLimit?: number;
 }
 
-export class PgLineageGraph implements LineageGraph {
+export class PgLineageGraph extends ExpandingLineageGraph {
   private readonly s: string;
-  private readonly nodeLimit: number;
 
   private constructor(
     private readonly driver: SqlDriver,
     options: PgLineageGraphOptions,
   ) {
+    super(options.nodeLimit);
     this.s = quoteIdent(options.schema ?? 'public');
-    this.nodeLimit = options.nodeLimit ?? DEFAULT_NODE_LIMIT;
   }
 
   /** Brings the graph's tables up to date in the driver's database. */
@@ -53,31 +51,6 @@ export class PgLineageGraph implements LineageGraph {
     });
   }
 
-  replaceEdges(sourceUrn: string, aspectName: string, edges: readonly LineageEdge[]): Promise<void> {
-    return this.apply([{ kind: 'replaceEdges', sourceUrn, aspectName, edges }]);
-  }
-
-  removeNode(urn: string): Promise<void> {
-    return this.apply([{ kind: 'removeNode', urn }]);
-  }
-
-  walk(query: WalkQuery): Promise<WalkResult> {
-    return walkGraph((request) => this.expand(request), { ...query, fine: false }, this.nodeLimit);
-  }
-
-  walkColumns(query: Omit<WalkQuery, 'urn'> & { schemaFieldUrn: string }): Promise<WalkResult> {
-    const { schemaFieldUrn, ...rest } = query;
-    return walkGraph((request) => this.expand(request), { ...rest, urn: schemaFieldUrn, fine: true }, this.nodeLimit);
-  }
-
-  impact(urn: string, options: { filters?: WalkFilters; includeRemoved?: boolean } = {}): Promise<WalkResult> {
-    const fine = describeNode(urn).entityType === 'schemaField';
-    return walkGraph(
-      (request) => this.expand(request),
-      { urn, direction: 'DOWNSTREAM', maxHops: MAX_HOPS, count: this.nodeLimit, fine, ...options },
-      this.nodeLimit,
-    );
-  }
 
   async reset(): Promise<void> {
     await this.driver.transaction(async (tx) => {
@@ -93,7 +66,7 @@ export class PgLineageGraph implements LineageGraph {
   /** The store owns the database connection and closes it. */
   async close(): Promise<void> {}
 
-  private async expand({ frontier, direction, fine, includeRemoved }: ExpandRequest): Promise<Step[]> {
+  protected async expand({ frontier, direction, fine, includeRemoved }: ExpandRequest): Promise<Step[]> {
     const [near, far] = direction === 'DOWNSTREAM' ? ['up', 'down'] : ['down', 'up'];
     const skipRemoved = includeRemoved ? '' : `AND NOT EXISTS (SELECT 1 FROM ${this.s}.graph_removed r WHERE r.urn = e.${far})`;
     return this.driver.query<Step>(
