@@ -6,20 +6,12 @@
 import { z } from 'zod';
 import type { AspectValue } from '../../../model/mcp.js';
 import { looseBoolean } from '../../api/config.js';
+import { fieldStatisticsShape, interpolate, QUANTILES } from './statistics.js';
 
 export const rowsProfilingSchema = z
   .strictObject({
     enabled: looseBoolean(false).describe('Profile the data: row and column counts, size, and per column null/distinct counts, min/max/mean/median/stddev/quantiles, top values and samples'),
-    profile_table_level_only: looseBoolean(false).describe('Only row count, column count and size; no column statistics'),
-    include_field_null_count: looseBoolean(true).describe('Column null counts and proportions'),
-    include_field_distinct_count: looseBoolean(true).describe('Column distinct counts and proportions'),
-    include_field_min_value: looseBoolean(true).describe('Column minimum'),
-    include_field_max_value: looseBoolean(true).describe('Column maximum'),
-    include_field_mean_value: looseBoolean(true).describe('Column mean'),
-    include_field_median_value: looseBoolean(true).describe('Column median'),
-    include_field_stddev_value: looseBoolean(true).describe('Column standard deviation'),
-    include_field_quantiles: looseBoolean(false).describe('Column quantiles (5, 25, 50, 75, 95 %)'),
-    include_field_distinct_value_frequencies: looseBoolean(false).describe('The 10 most frequent values'),
+    ...fieldStatisticsShape,
     include_field_sample_values: looseBoolean(true).describe('Sample values of each column'),
     field_sample_values_limit: z.number().int().min(0).default(20).describe('How many sample values to keep'),
     max_number_of_fields_to_profile: z.number().int().min(1).nullable().default(null).describe('Profile at most this many columns per table'),
@@ -36,8 +28,6 @@ export const rowsProfilingSchema = z
   .describe('Profiling (DataHub GEProfilingConfig keys), computed from the data files read directly');
 
 export type RowsProfilingConfig = z.infer<typeof rowsProfilingSchema>;
-
-export const QUANTILES = ['0.05', '0.25', '0.5', '0.75', '0.95'] as const;
 
 type Kind = 'numeric' | 'datetime' | 'boolean' | 'text' | 'skip';
 
@@ -57,9 +47,7 @@ const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : Stri
 /** PostgreSQL's percentile_cont over sorted numbers. */
 function percentileCont(sorted: number[], q: number): number {
   const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  return interpolate(q, sorted.length, sorted[Math.floor(pos)]!, sorted[Math.ceil(pos)]!);
 }
 
 /** PostgreSQL's percentile_disc: the first value whose cumulative share reaches q. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { envSchema, looseBoolean, platformInstanceSchema, secretString } from '../../api/config.js';
 import { allowDenyPatternSchema } from '../../common/pattern.js';
+import { fieldStatisticsShape } from '../../common/profiling/statistics.js';
 import { statefulIngestionSchema } from '../../common/stateful.js';
 
 const pattern = (description: string, deny: string[] = []) =>
@@ -37,16 +38,7 @@ const profilingObject = z.strictObject({
     .describe('When to profile (lower-frequency profiling)'),
   limit: z.number().int().min(0).nullable().default(null).describe('Profile at most this many rows per table'),
   offset: z.number().int().min(0).nullable().default(null).describe('Skip this many rows before profiling'),
-  profile_table_level_only: looseBoolean(false).describe('Only row count, column count and size; no column statistics'),
-  include_field_null_count: looseBoolean(true).describe('Column null counts and proportions'),
-  include_field_distinct_count: looseBoolean(true).describe('Column distinct counts and proportions'),
-  include_field_min_value: looseBoolean(true).describe('Column minimum'),
-  include_field_max_value: looseBoolean(true).describe('Column maximum'),
-  include_field_mean_value: looseBoolean(true).describe('Column mean'),
-  include_field_median_value: looseBoolean(true).describe('Column median'),
-  include_field_stddev_value: looseBoolean(true).describe('Column standard deviation'),
-  include_field_quantiles: looseBoolean(false).describe('Column quantiles'),
-  include_field_distinct_value_frequencies: looseBoolean(false).describe('Frequencies of distinct values'),
+  ...fieldStatisticsShape,
   include_field_histogram: looseBoolean(false).describe('Column histogram'),
   include_field_sample_values: looseBoolean(true).describe('Sample values of each column'),
   field_sample_values_limit: z.number().int().min(0).default(20).describe('How many sample values to keep'),

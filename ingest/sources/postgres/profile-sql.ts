@@ -10,6 +10,7 @@
 //   - one bounded query of sample values.
 // Every identifier goes through quoteIdent; the relation's oid is a bound parameter, and the only
 // numbers written into SQL are validated integers and the constant quantile list.
+import { QUANTILES } from '../../common/profiling/statistics.js';
 import type { PostgresProfilingConfig } from './config.js';
 import { quoteIdent, type PgColumn } from './introspect.js';
 
@@ -41,8 +42,6 @@ function strategyOf(column: PgColumn, unique: boolean, estimatedRows: number | n
   return share > SORTED_DISTINCT_SHARE ? 'sorted' : 'grouped';
 }
 
-/** DataHub's quantiles (GE profiler): 5%, 25%, 50%, 75%, 95%. */
-export const QUANTILES = ['0.05', '0.25', '0.5', '0.75', '0.95'] as const;
 /** DataHub's histogram: 10 equal-width buckets from min to max (the last one includes max). */
 export const HISTOGRAM_BUCKETS = 10;
 
@@ -252,10 +251,4 @@ export function samplesSql(from: string, columns: ProfiledColumn[], flags: Profi
     parts.push(`ARRAY(SELECT ${asText(c, kind)} FROM ${from} WHERE ${c} IS NOT NULL LIMIT ${Math.trunc(flags.field_sample_values_limit)}) AS s_${i}`);
   });
   return parts.length ? `SELECT ${parts.join(',\n       ')}` : null;
-}
-
-/** percentile_cont's interpolation, as PostgreSQL computes it in float8. */
-export function interpolate(q: number, n: number, lo: number, hi: number): number {
-  const pos = q * (n - 1);
-  return lo + (pos - Math.floor(pos)) * (hi - lo);
 }

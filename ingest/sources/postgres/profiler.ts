@@ -10,14 +10,13 @@ import type pg from 'pg';
 import type { AllowDenyPattern } from '../../common/pattern.js';
 import { makeMcp, type AspectValue, type MetadataChangeProposal } from '../../../model/mcp.js';
 import type { PostgresProfilingConfig } from './config.js';
+import { interpolate, QUANTILES } from '../../common/profiling/statistics.js';
 import type { PgColumn, PgRelation } from './introspect.js';
 import {
   columnKind,
   distributionPlan,
   distributionSql,
   HISTOGRAM_BUCKETS,
-  interpolate,
-  QUANTILES,
   samplesSql,
   scanSql,
   sourceSql,
