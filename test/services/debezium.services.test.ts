@@ -7,6 +7,7 @@
 import pg from 'pg';
 import type { Admin, Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectRest, waitFor } from './connect-support.js';
 import { ENGINES, requireEngine } from './engines.js';
 import { kafkaClient, readMessages, runId } from './kafka-support.js';
 
@@ -18,37 +19,12 @@ const topic = `${prefix}.${schema}.${table}`;
 const connector = `source_connector_moma_postgres_kafka_${id}`;
 const slot = `dbz_${id}`;
 const publication = `dbz_${id}_pub`;
-const connect = ENGINES['kafka-connect'].url;
 
 let db: pg.Client;
 let kafka: Kafka;
 let admin: Admin;
 
-async function rest(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(connect + path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
-}
 
-/** Polls `check` every 500 ms until it returns a value other than undefined, or throws `what` after `ms`. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 beforeAll(async () => {
   const postgres = await requireEngine('postgres');
@@ -63,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (db) {
-    await rest('DELETE', `/connectors/${connector}`).catch(() => undefined);
+    await connectRest('DELETE', `/connectors/${connector}`).catch(() => undefined);
     // The task lets go of the slot shortly after the connector is deleted.
     await waitFor(
       `replication slot ${slot} to be released and dropped`,
@@ -92,7 +68,7 @@ afterAll(async () => {
 
 describe('debezium (scripts/services up postgres kafka kafka-connect)', () => {
   it('offers the Debezium PostgreSQL connector', async () => {
-    const { status, json } = await rest('GET', '/connector-plugins');
+    const { status, json } = await connectRest('GET', '/connector-plugins');
     expect(status).toBe(200);
     expect(json).toContainEqual(
       expect.objectContaining({ class: 'io.debezium.connector.postgresql.PostgresConnector', type: 'source' }),
@@ -105,7 +81,7 @@ describe('debezium (scripts/services up postgres kafka kafka-connect)', () => {
     await db.query(`create table ${schema}.${table} (
       artist_id integer primary key, name text, nationality text, gender text, birth_year integer, death_year integer)`);
 
-    const created = await rest('PUT', `/connectors/${connector}/config`, {
+    const created = await connectRest('PUT', `/connectors/${connector}/config`, {
       'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
       'tasks.max': '1',
       'database.hostname': '127.0.0.1',
@@ -125,7 +101,7 @@ describe('debezium (scripts/services up postgres kafka kafka-connect)', () => {
     expect(created.status, JSON.stringify(created.json)).toBe(201);
 
     await waitFor(`connector ${connector} and its task to run`, async () => {
-      const { status, json } = await rest('GET', `/connectors/${connector}/status`);
+      const { status, json } = await connectRest('GET', `/connectors/${connector}/status`);
       if (status !== 200) return undefined;
       const failed = [json.connector, ...json.tasks].find((s: { state: string }) => s.state === 'FAILED');
       if (failed) throw new Error(`connector failed: ${failed.trace ?? JSON.stringify(json)}`);

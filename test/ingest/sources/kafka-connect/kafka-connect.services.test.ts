@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Admin } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectRest, waitFor } from '../../../services/connect-support.js';
 import { Pipeline } from '../../../../ingest/pipeline/pipeline.js';
 import type { PipelineResult } from '../../../../ingest/pipeline/result.js';
 import { storeConnection } from '../../../../server/catalog-connection.js';
@@ -50,30 +51,7 @@ let sinkReplay: Replay | null = null;
 let connectRun: PipelineResult;
 let sinkRun: PipelineResult;
 
-async function rest(method: string, p: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(connect + p, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
-}
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 function ingest(source: { type: string; config: Record<string, unknown> }): Promise<PipelineResult> {
   return Pipeline.create({ run_id: `${source.type}-${id}`, source, sink: { type: 'catalog' } }, { connectCatalog: async () => storeConnection(catalog.store, false) }).run();
@@ -110,7 +88,7 @@ beforeAll(async () => {
   expect(pgRun.exitCode, JSON.stringify(pgRun.sourceReport?.toJSON().failures)).toBe(0);
 
   // The seeds' connector (D), pointed at this database, with its own slot and publication.
-  const created = await rest('PUT', `/connectors/${connector}/config`, {
+  const created = await connectRest('PUT', `/connectors/${connector}/config`, {
     'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
     'database.hostname': '127.0.0.1',
     'database.port': String(ENGINES.postgres.port),
@@ -132,10 +110,10 @@ beforeAll(async () => {
   });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
   const active = await waitFor(`${connector} to snapshot its tables into topics`, async () => {
-    const status = await rest('GET', `/connectors/${connector}/status`);
+    const status = await connectRest('GET', `/connectors/${connector}/status`);
     const failed = [status.json?.connector, ...(status.json?.tasks ?? [])].find((s: { state?: string } | undefined) => s?.state === 'FAILED');
     if (failed) throw new Error(`connector failed: ${failed.trace ?? JSON.stringify(status.json)}`);
-    const { json } = await rest('GET', `/connectors/${connector}/topics`);
+    const { json } = await connectRest('GET', `/connectors/${connector}/topics`);
     const list: string[] = json?.[connector]?.topics ?? [];
     return topics.every((t) => list.includes(t)) && status.json?.connector?.state === 'RUNNING' ? list : undefined;
   });
@@ -164,7 +142,7 @@ afterAll(async () => {
   await server?.close();
   await catalog?.close();
   if (admin) {
-    await rest('DELETE', `/connectors/${connector}`).catch(() => undefined);
+    await connectRest('DELETE', `/connectors/${connector}`).catch(() => undefined);
     await waitFor(`replication slot ${slot} to be released and dropped`, async () => {
       const { rows } = await admin.query<{ active: boolean }>('select active from pg_replication_slots where slot_name = $1', [slot]);
       if (rows.length === 0) return true;
