@@ -72,7 +72,7 @@ program
   .option('-p, --port <port>', 'port to listen on', '8080')
   .option('--host <host>', 'address to bind (loopback by default)', '127.0.0.1')
   .option('--store <url>', 'store URL (default $CATALOG_STORE or pglite:./.catalog/data)')
-  .option('--search <url>', 'search: embedded (default) or http://host:9200 for Elasticsearch (default $CATALOG_SEARCH)')
+  .option('--search <url>', 'search: embedded (default: in memory, durable in the store), embedded:fulltext (PostgreSQL full text) or http://host:9200 for Elasticsearch (default $CATALOG_SEARCH)')
   .option('--graph <url>', 'lineage graph: embedded (default) or bolt://host:7687 for Neo4j (default $CATALOG_GRAPH)')
   .option('--events <url>', 'change events: embedded (default, in-process) or kafka://host:9092 (default $CATALOG_EVENTS)')
   .option('--role <role>', 'all: serve and index; api: serve only, with Kafka events and `catalog consume` indexing', 'all')

@@ -1,8 +1,9 @@
 // Search latency on a generated catalog: N datasets (20 columns each, tags, glossary terms,
-// owners, descriptions) indexed into PgSearchEngine on PGlite in memory, then a mix of queries
+// owners, descriptions) indexed into the embedded engine (MemorySearchEngine, or PgSearchEngine with
+// --engine pg) on PGlite in memory, then a mix of queries
 // (exact names, prefixes, words, typos, description and column words, with facets and filters)
 // and autocomplete prefixes, each timed from the caller.
-//   node dist/bench/search/run.js [--count N] [--queries Q] [--search http://host:9200]
+//   node dist/bench/search/run.js [--count N] [--queries Q] [--engine memory|pg] [--search http://host:9200]
 // With --search the documents go to that Elasticsearch under an index of the run's own, dropped after.
 // Documents go in through engine.index() in batches of 500, as `reindexAll` feeds them; the store's
 // write path is measured by bench/store.
@@ -10,11 +11,12 @@ import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import type { SearchDocument } from '../../server/search/document.js';
 import { EsSearchEngine } from '../../server/search/elasticsearch/es-search-engine.js';
+import { MemorySearchEngine } from '../../server/search/memory/memory-search-engine.js';
 import { PgSearchEngine } from '../../server/search/pg/pg-search-engine.js';
 import type { SearchEngine, SearchQuery } from '../../server/search/search-engine.js';
 import { PgliteDriver } from '../../server/store/sql/pglite-driver.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '20000' }, queries: { type: 'string', default: '300' }, search: { type: 'string' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '20000' }, queries: { type: 'string', default: '300' }, search: { type: 'string' }, engine: { type: 'string', default: 'memory' } } });
 const N = Number(values.count);
 const Q = Number(values.queries);
 
@@ -61,11 +63,11 @@ async function timeAll(label: string, runs: Array<() => Promise<unknown>>): Prom
 const driver = await PgliteDriver.open({ dataDir: null });
 const engine: SearchEngine = values.search
   ? await EsSearchEngine.open({ node: values.search, index: `catalog_bench_${process.pid}`, refresh: false })
-  : await PgSearchEngine.open(driver);
+  : values.engine === 'pg' ? await PgSearchEngine.open(driver) : await MemorySearchEngine.open(driver);
 let t = performance.now();
 for (let i = 0; i < N; i += 500) await engine.index(Array.from({ length: Math.min(500, N - i) }, (_, k) => doc(i + k)));
 if (engine instanceof EsSearchEngine) await engine.count(); // refreshes
-console.log(`indexed ${N} datasets in ${((performance.now() - t) / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)}`);
+console.log(`${values.search ? 'elasticsearch' : values.engine}: indexed ${N} datasets in ${((performance.now() - t) / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)}; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
 
 const typo = (w: string): string => (w.length > 4 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w);
 const queries: Array<Partial<SearchQuery> & { query: string }> = [];

@@ -1,15 +1,20 @@
 // Opens the search engine a URL names:
-//   embedded (or nothing)     PgSearchEngine: tables in the store's own database (PGlite or server)
+//   embedded (or nothing)     MemorySearchEngine: an index in this process's memory, its durable copy
+//                             in the store's own database (PGlite or server), loaded on open
+//   embedded:fulltext         PgSearchEngine: PostgreSQL full text in the store's database, nothing
+//                             held in memory (slower: see docs/BENCHMARKS.md, Search)
 //   http://host:9200  https://…   EsSearchEngine: Elasticsearch 8, options in the query string:
 //       ?index=catalog_search  &refresh=wait_for|true|false  &shards=1  &replicas=0
 import { BackendUrlError, choiceParam, intParam, isEmbedded, nameParam, parseBackendUrl, withoutQuery } from '../backend-url.js';
 import type { SqlDriver } from '../store/sql/driver.js';
 import { EsSearchEngine } from './elasticsearch/es-search-engine.js';
+import { MemorySearchEngine } from './memory/memory-search-engine.js';
 import { PgSearchEngine } from './pg/pg-search-engine.js';
 import type { SearchEngine } from './search-engine.js';
 
 export const ACCEPTED_SEARCH_URLS = [
-  'embedded  (default: PostgreSQL full text in the store\'s database)',
+  'embedded  (default: an index in memory, kept durable in the store\'s database)',
+  'embedded:fulltext  (PostgreSQL full text in the store\'s database, nothing in memory)',
   'http://host:9200  or  https://user:password@host:9200  (Elasticsearch 8; ?index=catalog_search&refresh=wait_for&shards=1&replicas=0)',
 ];
 
@@ -19,9 +24,10 @@ export interface SearchContext {
 }
 
 export async function openSearchEngine(url: string | undefined, context: SearchContext): Promise<SearchEngine> {
-  if (isEmbedded(url)) {
+  if (isEmbedded(url) || url === 'embedded:fulltext') {
     if (!context.store) throw new BackendUrlError('the embedded search engine lives in the store\'s database; give a store URL');
-    return PgSearchEngine.open(context.store.driver, { schema: context.store.schema });
+    const options = { schema: context.store.schema };
+    return url === 'embedded:fulltext' ? PgSearchEngine.open(context.store.driver, options) : MemorySearchEngine.open(context.store.driver, options);
   }
   const parsed = parseBackendUrl('search', url!, ACCEPTED_SEARCH_URLS);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {

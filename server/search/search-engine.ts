@@ -33,6 +33,15 @@ export type SearchFilter =
   | { or: SearchFilter[] }
   | { not: SearchFilter };
 
+/** Whether the filter mentions a field anywhere (e.g. `removed`, which turns off the default). */
+export function mentions(filter: SearchFilter | undefined, field: SearchField): boolean {
+  if (!filter) return false;
+  if ('and' in filter) return filter.and.some((f) => mentions(f, field));
+  if ('or' in filter) return filter.or.some((f) => mentions(f, field));
+  if ('not' in filter) return mentions(filter.not, field);
+  return filter.field === field;
+}
+
 /** Why a result matched, strongest first: the order results are ranked in. */
 export const MATCH_RULES = ['exact_name', 'qualified_name', 'prefix', 'word', 'fuzzy', 'description', 'column', 'other', 'all'] as const;
 export type MatchRule = (typeof MATCH_RULES)[number];

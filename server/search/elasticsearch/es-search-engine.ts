@@ -15,7 +15,7 @@ import {
   DEFAULT_FACETS, MATCH_RULES, SearchFilterError, type AutocompleteSuggestion, type FacetResult, type MatchRule, type SearchEngine,
   type SearchField, type SearchHit, type SearchQuery, type SearchResults,
 } from '../search-engine.js';
-import { mentions } from '../pg/filter-sql.js';
+import { mentions } from '../search-engine.js';
 import { words } from '../words.js';
 import { redactUrl as redact } from '../../backend-url.js';
 import { filterQuery } from './filter-query.js';

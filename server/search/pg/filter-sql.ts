@@ -2,6 +2,8 @@
 // from input); every value is a bound parameter.
 import { SearchFilterError, type FilterCondition, type SearchField, type SearchFilter } from '../search-engine.js';
 
+export { mentions } from '../search-engine.js';
+
 type Kind = 'scalar' | 'array' | 'boolean';
 
 export const FIELD_COLUMNS: Record<SearchField, { column: string; kind: Kind }> = {
@@ -30,15 +32,6 @@ export class Params {
     this.values.push(value);
     return `$${this.values.length}`;
   }
-}
-
-/** Whether the filter mentions a field anywhere (e.g. `removed`, which turns off the default). */
-export function mentions(filter: SearchFilter | undefined, field: SearchField): boolean {
-  if (!filter) return false;
-  if ('and' in filter) return filter.and.some((f) => mentions(f, field));
-  if ('or' in filter) return filter.or.some((f) => mentions(f, field));
-  if ('not' in filter) return mentions(filter.not, field);
-  return filter.field === field;
 }
 
 export function filterSql(filter: SearchFilter, params: Params, alias = 'd'): string {

@@ -10,7 +10,7 @@ import { deleteTopicsWithPrefix, readMessages } from '../../services/kafka-suppo
 import { KafkaEventBus, type KafkaEventBusOptions } from '../../../server/events/kafka-event-bus.js';
 import { openEventBus } from '../../../server/events/open.js';
 import { PgLineageGraph } from '../../../server/graph/pg/pg-lineage-graph.js';
-import { PgSearchEngine } from '../../../server/search/pg/pg-search-engine.js';
+import { MemorySearchEngine } from '../../../server/search/memory/memory-search-engine.js';
 import { openStore } from '../../../server/store/open.js';
 import { requireEngine } from '../../services/engines.js';
 import { runLineageSuite } from '../graph/lineage-suite.js';
@@ -147,9 +147,9 @@ describe('KafkaEventBus', () => {
   });
 });
 
-runSearchSuite('PgSearchEngine on PGlite, indexed through Kafka', async (bus) => {
+runSearchSuite('MemorySearchEngine on PGlite, indexed through Kafka', async (bus) => {
   const store = await openStore('pglite:memory', { bus });
-  return { store, engine: await PgSearchEngine.open(store.driver) };
+  return { store, engine: await MemorySearchEngine.open(store.driver) };
 }, { makeBus: () => kafkaBus() });
 
 runLineageSuite('PGlite, indexed through Kafka', async (bus) => {

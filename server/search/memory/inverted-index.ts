@@ -1,0 +1,370 @@
+// The in-memory index behind MemorySearchEngine: one slot per indexed document, the words of each
+// document with the groups they occur in (name, qualified name, descriptions/tags/terms/owners,
+// columns — the PostgreSQL engine's tsvector weights A–D), every filterable field's values as
+// small integers, and the orderings prefix lookups need (words and names, sorted lazily).
+//
+// Slots are only appended: replacing a document kills its old slot and appends a new one, so
+// every word's slot list stays sorted without being rewritten. Dead slots are skipped, and
+// dropped by `compact()` once they outnumber the living.
+import type { SearchDocument } from '../document.js';
+import { SEARCH_FIELDS, type SearchField } from '../search-engine.js';
+import { documentWords } from '../words.js';
+import { TrigramWordIndex } from './trigrams.js';
+
+/** Word groups, as bits. */
+export const NAME = 1;
+export const QUALIFIED = 2;
+export const DESCRIBED = 4;
+export const COLUMNS = 8;
+
+const ALIVE = 1;
+const REMOVED = 2;
+
+/** Fields held as value ids (the URN is read from `urns`). */
+export const VALUE_FIELDS = SEARCH_FIELDS.filter((f) => f !== 'urn') as Array<Exclude<SearchField, 'urn'>>;
+const FIELD_INDEX = new Map<SearchField, number>(VALUE_FIELDS.map((f, i) => [f, i]));
+
+function fieldValues(doc: SearchDocument, field: Exclude<SearchField, 'urn'>): readonly (string | null)[] {
+  switch (field) {
+    case '_entityType': return [doc.entityType];
+    case 'platform': return [doc.platform];
+    case 'origin': return [doc.origin];
+    case 'container': return [doc.container];
+    case 'removed': return [String(doc.removed)];
+    case 'hasDescription': return [String(!!doc.description)];
+    default: return doc[field];
+  }
+}
+
+/** Slots holding one word, in slot order, with the groups it occurs in there. */
+class Postings {
+  slots = new Int32Array(4);
+  groups = new Uint8Array(4);
+  length = 0;
+
+  push(slot: number, groups: number): void {
+    if (this.length === this.slots.length) {
+      const slots = new Int32Array(this.length * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const g = new Uint8Array(this.length * 2);
+      g.set(this.groups);
+      this.groups = g;
+    }
+    this.slots[this.length] = slot;
+    this.groups[this.length++] = groups;
+  }
+}
+
+/** One field's distinct values, numbered in order of first sight. */
+export class ValueTable {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  find(value: string): number | undefined {
+    return this.ids.get(value);
+  }
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export class InvertedIndex {
+  /** Per slot. */
+  readonly urns: string[] = [];
+  readonly names: string[] = [];
+  readonly nameLowers: string[] = [];
+  readonly qualifiedLowers: Array<string | null> = [];
+  /** Per slot: VALUE_FIELDS.length + 1 offsets, then the value ids of every field. */
+  private readonly packed: Int32Array[] = [];
+  /** Per slot: bit 1 alive, bit 2 soft-deleted (status.removed). */
+  private state = new Uint8Array(1024);
+  /** Per slot: the entity type's value id (the `_entityType` table). */
+  private types = new Int32Array(1024);
+  readonly tables: Record<Exclude<SearchField, 'urn'>, ValueTable> = Object.fromEntries(VALUE_FIELDS.map((f) => [f, new ValueTable()])) as never;
+
+  private readonly words = new Map<string, Postings>();
+  private sortedWords: string[] = [];
+  private newWords: string[] = [];
+  /** Slots ordered by (lower-cased name, URN), for name prefixes; new slots merged in lazily. */
+  private byName: number[] = [];
+  private newNames: number[] = [];
+  /** Name and qualified-name words of three letters or more: where near spellings come from. */
+  readonly nameWords = new TrigramWordIndex();
+  private readonly slotOf = new Map<string, number>();
+  /** The sequence number of the last change applied per URN (removals included). */
+  private readonly seqOf = new Map<string, number>();
+  private live_ = 0;
+
+  get live(): number {
+    return this.live_;
+  }
+
+  /** Slots allocated, living or dead: the length of every per-slot mask. */
+  get slots(): number {
+    return this.urns.length;
+  }
+
+  isAlive(slot: number): boolean {
+    return (this.state[slot]! & ALIVE) !== 0;
+  }
+
+  /** Alive and not soft-deleted. */
+  isShown(slot: number): boolean {
+    return this.state[slot] === ALIVE;
+  }
+
+  entityTypeId(slot: number): number {
+    return this.types[slot]!;
+  }
+
+  slotOfUrn(urn: string): number | undefined {
+    return this.slotOf.get(urn);
+  }
+
+  /** Highest sequence number applied for `urn` (0 when never seen). */
+  seqOfUrn(urn: string): number {
+    return this.seqOf.get(urn) ?? 0;
+  }
+
+  /** Adds or replaces a document; ignored when a change with a higher sequence number was applied. */
+  put(doc: SearchDocument, seq: number): boolean {
+    if (!this.claim(doc.urn, seq)) return false;
+    this.kill(doc.urn);
+    const slot = this.urns.length;
+    this.urns.push(doc.urn);
+    this.names.push(doc.name);
+    const nameLower = doc.name.toLowerCase();
+    this.nameLowers.push(nameLower);
+    this.qualifiedLowers.push(doc.qualifiedName?.toLowerCase() ?? null);
+    this.packed.push(this.pack(doc));
+    if (slot === this.state.length) {
+      const state = new Uint8Array(slot * 2);
+      state.set(this.state);
+      this.state = state;
+      const types = new Int32Array(slot * 2);
+      types.set(this.types);
+      this.types = types;
+    }
+    this.state[slot] = doc.removed ? ALIVE | REMOVED : ALIVE;
+    this.types[slot] = this.tables._entityType.id(doc.entityType);
+    this.slotOf.set(doc.urn, slot);
+    this.live_++;
+    this.newNames.push(slot);
+
+    const groups = new Map<string, number>();
+    const w = documentWords(doc);
+    for (const [bit, list] of [[NAME, w.name], [QUALIFIED, w.qualifiedName], [DESCRIBED, w.described], [COLUMNS, w.columns]] as const) {
+      for (const word of list) groups.set(word, (groups.get(word) ?? 0) | bit);
+    }
+    for (const [word, bits] of groups) {
+      let postings = this.words.get(word);
+      if (!postings) {
+        postings = new Postings();
+        this.words.set(word, postings);
+        this.newWords.push(word);
+      }
+      postings.push(slot, bits);
+      if (bits & (NAME | QUALIFIED) && word.length >= 3) this.nameWords.add(word);
+    }
+    return true;
+  }
+
+  /** Removes a document; ignored when a later change was applied. */
+  remove(urn: string, seq: number): boolean {
+    if (!this.claim(urn, seq)) return false;
+    this.kill(urn);
+    return true;
+  }
+
+  private claim(urn: string, seq: number): boolean {
+    const known = this.seqOf.get(urn);
+    if (known !== undefined && known >= seq) return false;
+    this.seqOf.set(urn, seq);
+    return true;
+  }
+
+  private kill(urn: string): void {
+    const slot = this.slotOf.get(urn);
+    if (slot === undefined) return;
+    this.state[slot] = 0;
+    this.slotOf.delete(urn);
+    this.live_--;
+  }
+
+  private pack(doc: SearchDocument): Int32Array {
+    const ids: number[][] = VALUE_FIELDS.map((f) => {
+      const table = this.tables[f];
+      return [...new Set(fieldValues(doc, f).filter((v): v is string => typeof v === 'string' && v.length > 0))].map((v) => table.id(v));
+    });
+    const head = VALUE_FIELDS.length + 1;
+    const packed = new Int32Array(head + ids.reduce((n, x) => n + x.length, 0));
+    let at = head;
+    ids.forEach((list, i) => {
+      packed[i] = at;
+      packed.set(list, at);
+      at += list.length;
+    });
+    packed[VALUE_FIELDS.length] = at;
+    return packed;
+  }
+
+  /** The position of `field` in a slot's packed values (for the `…At` accessors in hot loops). */
+  fieldAt(field: Exclude<SearchField, 'urn'>): number {
+    return FIELD_INDEX.get(field)!;
+  }
+
+  /** A slot's packed values: entries `at` and `at + 1` are the start and end of field `at`'s ids. */
+  packedOf(slot: number): Int32Array {
+    return this.packed[slot]!;
+  }
+
+  /** Whether `slot` holds any of `ids` in the field at position `at` (see fieldAt). */
+  hasAnyAt(slot: number, at: number, ids: ReadonlySet<number>): boolean {
+    const packed = this.packed[slot]!;
+    for (let k = packed[at]!, end = packed[at + 1]!; k < end; k++) if (ids.has(packed[k]!)) return true;
+    return false;
+  }
+
+  valueCount(slot: number, field: Exclude<SearchField, 'urn'>): number {
+    const packed = this.packed[slot]!;
+    const i = FIELD_INDEX.get(field)!;
+    return packed[i + 1]! - packed[i]!;
+  }
+
+  /** Per slot, the groups in which some word starting with `prefix` occurs (0: none). */
+  prefixMask(prefix: string): Uint8Array {
+    const mask = new Uint8Array(this.slots);
+    for (const word of this.wordsStartingWith(prefix)) {
+      const p = this.words.get(word)!;
+      for (let k = 0; k < p.length; k++) mask[p.slots[k]!]! |= p.groups[k]!;
+    }
+    return mask;
+  }
+
+  /** Per slot, the groups in which one of `words` occurs exactly. */
+  exactMask(words: readonly string[]): Uint8Array {
+    const mask = new Uint8Array(this.slots);
+    for (const word of new Set(words)) {
+      const p = this.words.get(word);
+      if (p) for (let k = 0; k < p.length; k++) mask[p.slots[k]!]! |= p.groups[k]!;
+    }
+    return mask;
+  }
+
+  private wordsStartingWith(prefix: string): string[] {
+    if (this.newWords.length) {
+      this.sortedWords = mergeSorted(this.sortedWords, this.newWords.sort(compareText), compareText);
+      this.newWords = [];
+    }
+    const out: string[] = [];
+    for (let i = lowerBound(this.sortedWords, prefix, (w) => w); i < this.sortedWords.length && this.sortedWords[i]!.startsWith(prefix); i++) out.push(this.sortedWords[i]!);
+    return out;
+  }
+
+  /** Living slots whose lower-cased name starts with `prefix`, by name then URN. */
+  *namesStartingWith(prefix: string): Generator<number> {
+    if (this.newNames.length) {
+      const order = (a: number, b: number): number => compareText(this.nameLowers[a]!, this.nameLowers[b]!) || compareText(this.urns[a]!, this.urns[b]!);
+      const alive = (s: number): boolean => this.isAlive(s);
+      this.byName = mergeSorted(this.byName.filter(alive), this.newNames.filter(alive).sort(order), order);
+      this.newNames = [];
+    }
+    for (let i = lowerBound(this.byName, prefix, (s) => this.nameLowers[s]!); i < this.byName.length; i++) {
+      const slot = this.byName[i]!;
+      if (!this.nameLowers[slot]!.startsWith(prefix)) return;
+      if (this.isAlive(slot)) yield slot;
+    }
+  }
+
+  /** Whether dead slots are worth dropping (they outnumber the living, and there are many). */
+  get wantsCompaction(): boolean {
+    const dead = this.slots - this.live_;
+    return dead > 10_000 && dead > this.live_;
+  }
+
+  /** Drops dead slots: renumbers the living in order and rewrites every list that names slots. */
+  compact(): void {
+    const renumber = new Int32Array(this.slots).fill(-1);
+    let next = 0;
+    for (let s = 0; s < this.slots; s++) if (this.isAlive(s)) renumber[s] = next++;
+    const keep = <T>(list: T[]): void => {
+      let at = 0;
+      for (let s = 0; s < list.length; s++) if (renumber[s]! >= 0) list[at++] = list[s]!;
+      list.length = at;
+    };
+    for (const list of [this.urns, this.names, this.nameLowers, this.qualifiedLowers, this.packed] as unknown[][]) keep(list);
+    const state = new Uint8Array(Math.max(1024, next * 2));
+    const types = new Int32Array(state.length);
+    for (let s = 0; s < renumber.length; s++) {
+      if (renumber[s]! < 0) continue;
+      state[renumber[s]!] = this.state[s]!;
+      types[renumber[s]!] = this.types[s]!;
+    }
+    this.state = state;
+    this.types = types;
+    for (const [urn, slot] of this.slotOf) this.slotOf.set(urn, renumber[slot]!);
+    for (const [word, p] of this.words) {
+      let at = 0;
+      for (let k = 0; k < p.length; k++) {
+        const slot = renumber[p.slots[k]!]!;
+        if (slot >= 0) {
+          p.slots[at] = slot;
+          p.groups[at++] = p.groups[k]!;
+        }
+      }
+      p.length = at;
+      if (at === 0) this.words.delete(word);
+    }
+    this.sortedWords = [...this.words.keys()].sort(compareText);
+    this.newWords = [];
+    this.byName = [...this.byName, ...this.newNames].filter((s) => renumber[s]! >= 0).map((s) => renumber[s]!);
+    this.newNames = [];
+    const order = (a: number, b: number): number => compareText(this.nameLowers[a]!, this.nameLowers[b]!) || compareText(this.urns[a]!, this.urns[b]!);
+    this.byName.sort(order);
+  }
+
+  clear(): void {
+    for (const list of [this.urns, this.names, this.nameLowers, this.qualifiedLowers, this.packed, this.byName, this.newNames, this.sortedWords, this.newWords] as unknown[][]) list.length = 0;
+    this.state = new Uint8Array(1024);
+    this.types = new Int32Array(1024);
+    this.words.clear();
+    this.slotOf.clear();
+    this.nameWords.clear();
+    for (const f of VALUE_FIELDS) this.tables[f] = new ValueTable();
+    this.live_ = 0;
+    // seqOf is kept: a change older than one already applied must still lose after a reset.
+  }
+}
+
+function lowerBound<T>(sorted: readonly T[], key: string, keyOf: (x: T) => string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyOf(sorted[mid]!) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => number): T[] {
+  if (!a.length) return [...b];
+  const out: T[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = order(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}

@@ -1,0 +1,210 @@
+// The embedded search engine: an inverted index in this process's memory, answering from there
+// (exact totals and facets over every match, in a few milliseconds at 100,000 entities), with its
+// durable copy in the store's own database (`search_entries`, see migrations.ts). Opening loads
+// the index from that table; every change is written there first, in one transaction per batch,
+// and applied to memory after the commit.
+//
+// Other processes sharing a PostgreSQL server (an indexer running `catalog consume`) write the
+// same table; this engine catches up with their changes every `refreshIntervalMs` (default 1 s,
+// like Elasticsearch's refresh interval), so their writes are searchable here within about a
+// second. A PGlite database has one process, so it never needs to poll.
+import { quoteIdent, type SqlDriver } from '../../store/sql/driver.js';
+import type { SearchDocument } from '../document.js';
+import { explain } from '../explain.js';
+import {
+  DEFAULT_FACETS, SEARCH_FIELDS, SearchFilterError, mentions, type AutocompleteSuggestion, type SearchEngine, type SearchQuery, type SearchResults,
+} from '../search-engine.js';
+import { words } from '../words.js';
+import { compileFilter, type SlotPredicate } from './filter.js';
+import { InvertedIndex } from './inverted-index.js';
+import { migrateSearchEntries } from './migrations.js';
+import { runAutocomplete, runQuery } from './query.js';
+
+export interface MemorySearchEngineOptions {
+  /** PostgreSQL schema for the search table (default `public`, beside the store's). */
+  schema?: string;
+  /** How often to pick up other processes' changes on a PostgreSQL server (ms; 0 = never). Default 1,000. */
+  refreshIntervalMs?: number;
+}
+
+const MAX_COUNT = 1000;
+const LOAD_PAGE = 5000;
+/** Changes numbered this far below the newest seen are read again, for writers that committed late. */
+const LOOKBACK = 1000;
+
+export class MemorySearchEngine implements SearchEngine {
+  private readonly t: string;
+  private readonly seq: string;
+  private readonly idx = new InvertedIndex();
+  private watermark = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> | null = null;
+
+  private constructor(private readonly driver: SqlDriver, schema: string) {
+    this.t = `${quoteIdent(schema)}.search_entries`;
+    this.seq = `${quoteIdent(schema)}.search_entry_seq`;
+  }
+
+  /** Brings the table up to date on `driver` (the store's), loads the index from it, and returns the engine. */
+  static async open(driver: SqlDriver, options: MemorySearchEngineOptions = {}): Promise<MemorySearchEngine> {
+    const schema = options.schema ?? 'public';
+    await migrateSearchEntries(driver, schema);
+    const engine = new MemorySearchEngine(driver, schema);
+    await engine.load();
+    const interval = options.refreshIntervalMs ?? 1000;
+    if (driver.kind === 'postgres' && interval > 0) {
+      engine.timer = setInterval(() => void engine.refresh().catch(() => {}), interval);
+      engine.timer.unref();
+    }
+    return engine;
+  }
+
+  private async load(): Promise<void> {
+    const [top] = await this.driver.query<{ seq: string | number | null }>(`SELECT max(seq) AS seq FROM ${this.t}`);
+    for (let after = ''; ;) {
+      const rows = await this.driver.query<{ urn: string; seq: string | number; document: string }>(
+        `SELECT urn, seq, document FROM ${this.t} WHERE urn > $1 AND document IS NOT NULL ORDER BY urn LIMIT ${LOAD_PAGE}`, [after],
+      );
+      for (const row of rows) this.idx.put(JSON.parse(row.document) as SearchDocument, Number(row.seq));
+      if (rows.length < LOAD_PAGE) break;
+      after = rows[rows.length - 1]!.urn;
+    }
+    this.watermark = Number(top?.seq ?? 0);
+  }
+
+  /** Applies the changes other processes committed since the last look (see LOOKBACK). */
+  async refresh(): Promise<void> {
+    this.refreshing ??= (async () => {
+      try {
+        const changed = await this.driver.query<{ urn: string; seq: string | number }>(
+          `SELECT urn, seq FROM ${this.t} WHERE seq > $1 ORDER BY seq`, [Math.max(0, this.watermark - LOOKBACK)],
+        );
+        const newer = changed.filter((r) => Number(r.seq) > this.idx.seqOfUrn(r.urn)).map((r) => r.urn);
+        for (const r of changed) this.watermark = Math.max(this.watermark, Number(r.seq));
+        if (!newer.length) return;
+        const rows = await this.driver.query<{ urn: string; seq: string | number; document: string | null }>(
+          `SELECT urn, seq, document FROM ${this.t} WHERE urn = ANY($1::text[])`, [newer],
+        );
+        for (const row of rows) this.remember(row.urn, Number(row.seq), row.document === null ? null : (JSON.parse(row.document) as SearchDocument));
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  private remember(urn: string, seq: number, doc: SearchDocument | null): void {
+    if (doc) this.idx.put(doc, seq);
+    else this.idx.remove(urn, seq);
+    if (this.idx.wantsCompaction) this.idx.compact();
+  }
+
+  index(docs: readonly SearchDocument[]): Promise<void> {
+    return this.apply({ index: docs, remove: [] });
+  }
+
+  remove(urns: readonly string[]): Promise<void> {
+    return this.apply({ index: [], remove: urns });
+  }
+
+  async apply(changes: { index: readonly SearchDocument[]; remove: readonly string[] }): Promise<void> {
+    if (changes.index.length === 0 && changes.remove.length === 0) return;
+    const docs = new Map(changes.index.map((d) => [d.urn, d]));
+    const removed = [...new Set(changes.remove)].filter((u) => !docs.has(u));
+    type Row = { urn: string; seq: string | number };
+    const { put, gone } = await this.driver.transaction(async (tx) => {
+      const gone = removed.length
+        ? await tx.query<Row>(`UPDATE ${this.t} SET seq = nextval('${this.seq}'), document = NULL WHERE urn = ANY($1::text[]) AND document IS NOT NULL RETURNING urn, seq`, [removed])
+        : [];
+      const put = docs.size
+        ? await tx.query<Row>(
+          `INSERT INTO ${this.t} (urn, seq, document)
+           SELECT x.urn, nextval('${this.seq}'), x.document FROM unnest($1::text[], $2::text[]) AS x(urn, document)
+           ON CONFLICT (urn) DO UPDATE SET seq = EXCLUDED.seq, document = EXCLUDED.document
+           RETURNING urn, seq`,
+          [[...docs.keys()], [...docs.values()].map((d) => JSON.stringify(d))],
+        )
+        : [];
+      return { put, gone };
+    });
+    for (const row of gone) this.remember(row.urn, Number(row.seq), null);
+    for (const row of put) this.remember(row.urn, Number(row.seq), docs.get(row.urn)!);
+  }
+
+  async search(input: SearchQuery): Promise<SearchResults> {
+    const start = Math.max(0, Math.floor(input.start ?? 0));
+    const count = Math.min(MAX_COUNT, Math.max(0, Math.floor(input.count ?? 10)));
+    const facets = input.facets ?? DEFAULT_FACETS;
+    for (const f of facets) if (!(SEARCH_FIELDS as readonly string[]).includes(f)) throw new SearchFilterError(`unknown facet "${String(f)}"; use one of ${SEARCH_FIELDS.join(', ')}`);
+    const q = input.query.trim().toLowerCase();
+    const ws = q === '*' ? [] : words(q);
+    const alternatives = this.nearSpellings(ws);
+    const keep = this.keep(input.types, input.includeRemoved || mentions(input.filter, 'removed'), input.filter ? compileFilter(input.filter, this.idx) : null);
+    const result = runQuery(this.idx, { q, ws, alternatives, keep, start, count, facets, maxFacetValues: Math.max(1, input.maxFacetValues ?? 20) });
+    const documents = input.explain ? await this.documents(result.page.map((r) => this.idx.urns[r.slot]!)) : null;
+    const hits = result.page.map(({ slot, rule, score }) => {
+      const urn = this.idx.urns[slot]!;
+      const hit: SearchResults['hits'][number] = { urn, entityType: this.entityType(slot), name: this.idx.names[slot]! };
+      if (documents) hit.explanation = explain(rule, score, q, ws, alternatives, documents.get(urn) ?? null);
+      return hit;
+    });
+    return { start, count: hits.length, total: result.total, hits, facets: result.facets };
+  }
+
+  async autocomplete(prefix: string, options: { types?: string[]; limit?: number; includeRemoved?: boolean } = {}): Promise<AutocompleteSuggestion[]> {
+    const p = prefix.trim().toLowerCase();
+    const limit = Math.min(100, Math.max(1, options.limit ?? 10));
+    if (!p) return [];
+    const ws = words(p);
+    const suggestions = runAutocomplete(this.idx, p, ws, this.nearSpellings(ws), this.keep(options.types, !!options.includeRemoved, null), limit);
+    return suggestions.map(({ slot, rule }) => ({ urn: this.idx.urns[slot]!, entityType: this.entityType(slot), text: this.idx.names[slot]!, rule }));
+  }
+
+  private entityType(slot: number): string {
+    return this.idx.tables._entityType.values[this.idx.entityTypeId(slot)]!;
+  }
+
+  /** The entity-type, soft-delete and user filter of a query, as one predicate. */
+  private keep(types: readonly string[] | undefined, includeRemoved: boolean, filter: SlotPredicate | null): SlotPredicate {
+    const idx = this.idx;
+    const typeIds = types?.length ? new Set(types.map((t) => idx.tables._entityType.find(t)).filter((id): id is number => id !== undefined)) : null;
+    const typeOk = typeIds === null ? null : (slot: number): boolean => typeIds.has(idx.entityTypeId(slot));
+    if (!typeOk && !filter) return includeRemoved ? () => true : (slot) => idx.isShown(slot);
+    return (slot) => (includeRemoved || idx.isShown(slot)) && (typeOk === null || typeOk(slot)) && (filter === null || filter(slot));
+  }
+
+  /** For each query word of four letters or more that no name holds, the name words spelt most like it. */
+  private nearSpellings(ws: readonly string[]): Map<string, string[]> {
+    const result = new Map<string, string[]>();
+    for (const w of ws) {
+      if (w.length < 4 || this.idx.nameWords.has(w)) continue;
+      const near = this.idx.nameWords.nearest(w, 3);
+      if (near.length) result.set(w, near);
+    }
+    return result;
+  }
+
+  private async documents(urns: readonly string[]): Promise<Map<string, SearchDocument>> {
+    if (!urns.length) return new Map();
+    const rows = await this.driver.query<{ urn: string; document: string }>(`SELECT urn, document FROM ${this.t} WHERE urn = ANY($1::text[]) AND document IS NOT NULL`, [[...urns]]);
+    return new Map(rows.map((r) => [r.urn, JSON.parse(r.document) as SearchDocument]));
+  }
+
+  async reset(): Promise<void> {
+    // Rows become removals (not deleted), so processes polling this table drop what they hold.
+    await this.driver.query(`UPDATE ${this.t} SET seq = nextval('${this.seq}'), document = NULL WHERE document IS NOT NULL`);
+    this.idx.clear();
+  }
+
+  async count(): Promise<number> {
+    return this.idx.live;
+  }
+
+  /** The driver belongs to the store; closing stops polling and releases the memory. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.refreshing;
+    this.idx.clear();
+  }
+}
