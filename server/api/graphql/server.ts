@@ -27,6 +27,10 @@ export async function mountGraphQL(
     resolvers: [resolvers, discovery, uiResolvers((ctx) => guard(ctx, 'read'))],
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The commands own SIGINT/SIGTERM and close everything in order (HTTP, GraphQL, store, indexes);
+    // Apollo's own handler would stop GraphQL and re-raise the signal, killing the process before
+    // the store is closed and the search snapshot written.
+    stopOnTerminationSignals: false,
     validationRules: [depthLimit(MAX_DEPTH)],
     plugins: [
       {

@@ -36,18 +36,40 @@ function fieldValues(doc: SearchDocument, field: Exclude<SearchField, 'urn'>): r
   }
 }
 
+/** The index as flat arrays: what a snapshot holds (see snapshot.ts). */
+export interface IndexParts {
+  urns: string[];
+  names: string[];
+  qualifiedLowers: Array<string | null>;
+  /** Per slot: the sequence number of its document. */
+  seqs: Float64Array;
+  state: Uint8Array;
+  types: Int32Array;
+  /** Slot s's packed values are packedPool[packedOffsets[s] .. packedOffsets[s + 1]). */
+  packedOffsets: Int32Array;
+  packedPool: Int32Array;
+  tables: Record<Exclude<SearchField, 'urn'>, string[]>;
+  /** The vocabulary, sorted; word i's postings are the next postingLengths[i] entries of postingSlots/Groups. */
+  words: string[];
+  postingLengths: Int32Array;
+  postingSlots: Int32Array;
+  postingGroups: Uint8Array;
+  nameWords: string[];
+  byName: Int32Array;
+}
+
 /** Slots holding one word, in slot order, with the groups it occurs in there. */
 class Postings {
-  slots = new Int32Array(4);
-  groups = new Uint8Array(4);
+  slots: Int32Array<ArrayBufferLike> = new Int32Array(4);
+  groups: Uint8Array<ArrayBufferLike> = new Uint8Array(4);
   length = 0;
 
   push(slot: number, groups: number): void {
     if (this.length === this.slots.length) {
-      const slots = new Int32Array(this.length * 2);
+      const slots = new Int32Array(Math.max(4, this.length * 2));
       slots.set(this.slots);
       this.slots = slots;
-      const g = new Uint8Array(this.length * 2);
+      const g = new Uint8Array(slots.length);
       g.set(this.groups);
       this.groups = g;
     }
@@ -284,6 +306,75 @@ export class InvertedIndex {
       if (!this.nameLowers[slot]!.startsWith(prefix)) return;
       if (this.isAlive(slot)) yield slot;
     }
+  }
+
+  /** The whole index as flat arrays (dead slots dropped first), for a snapshot. */
+  exportParts(): IndexParts {
+    if (this.slots > this.live_) this.compact();
+    this.namesStartingWith('').next(); // merges pending names into byName
+    this.wordsStartingWith('\uffff'); // and pending words into sortedWords
+    const n = this.slots;
+    const packedOffsets = new Int32Array(n + 1);
+    for (let s = 0; s < n; s++) packedOffsets[s + 1] = packedOffsets[s]! + this.packed[s]!.length;
+    const packedPool = new Int32Array(packedOffsets[n]!);
+    for (let s = 0; s < n; s++) packedPool.set(this.packed[s]!, packedOffsets[s]!);
+    const words = this.sortedWords;
+    const postingLengths = Int32Array.from(words, (w) => this.words.get(w)!.length);
+    const total = postingLengths.reduce((a, b) => a + b, 0);
+    const postingSlots = new Int32Array(total);
+    const postingGroups = new Uint8Array(total);
+    let at = 0;
+    for (const w of words) {
+      const p = this.words.get(w)!;
+      postingSlots.set(p.slots.subarray(0, p.length), at);
+      postingGroups.set(p.groups.subarray(0, p.length), at);
+      at += p.length;
+    }
+    return {
+      urns: this.urns, names: this.names, qualifiedLowers: this.qualifiedLowers,
+      seqs: Float64Array.from(this.urns, (u) => this.seqOf.get(u) ?? 0),
+      state: this.state.slice(0, n), types: this.types.slice(0, n), packedOffsets, packedPool,
+      tables: Object.fromEntries(VALUE_FIELDS.map((f) => [f, this.tables[f].values])) as IndexParts['tables'],
+      words, postingLengths, postingSlots, postingGroups, nameWords: this.nameWords.words(), byName: Int32Array.from(this.byName),
+    };
+  }
+
+  /** An index from exported parts (the arrays are used, not copied). */
+  static fromParts(parts: IndexParts): InvertedIndex {
+    const index = new InvertedIndex();
+    const n = parts.urns.length;
+    index.urns.push(...parts.urns);
+    index.names.push(...parts.names);
+    for (const name of parts.names) index.nameLowers.push(name.toLowerCase());
+    index.qualifiedLowers.push(...parts.qualifiedLowers);
+    for (let s = 0; s < n; s++) index.packed.push(parts.packedPool.subarray(parts.packedOffsets[s]!, parts.packedOffsets[s + 1]!));
+    index.state = new Uint8Array(Math.max(1024, n * 2));
+    index.state.set(parts.state);
+    index.types = new Int32Array(index.state.length);
+    index.types.set(parts.types);
+    for (const f of VALUE_FIELDS) for (const v of parts.tables[f]) index.tables[f].id(v);
+    let at = 0;
+    parts.words.forEach((word, i) => {
+      const length = parts.postingLengths[i]!;
+      const p = new Postings();
+      p.slots = parts.postingSlots.subarray(at, at + length);
+      p.groups = parts.postingGroups.subarray(at, at + length);
+      p.length = length;
+      at += length;
+      index.words.set(word, p);
+    });
+    index.sortedWords = parts.words;
+    for (const w of parts.nameWords) index.nameWords.add(w);
+    index.byName = Array.from(parts.byName);
+    for (let s = 0; s < n; s++) {
+      const urn = parts.urns[s]!;
+      index.seqOf.set(urn, parts.seqs[s]!);
+      if (parts.state[s]! & ALIVE) {
+        index.slotOf.set(urn, s);
+        index.live_++;
+      }
+    }
+    return index;
   }
 
   /** Whether dead slots are worth dropping (they outnumber the living, and there are many). */

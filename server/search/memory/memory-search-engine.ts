@@ -2,12 +2,15 @@
 // (exact totals and facets over every match, in a few milliseconds at 100,000 entities), with its
 // durable copy in the store's own database (`search_entries`, see migrations.ts). Opening loads
 // the index from that table; every change is written there first, in one transaction per batch,
-// and applied to memory after the commit.
+// and applied to memory after the commit. On an embedded database (PGlite) the index is also kept
+// as a snapshot file in the data directory (snapshot.ts), written on close and after every
+// SNAPSHOT_EVERY changes: opening reads the snapshot and then only the changes numbered after it.
 //
 // Other processes sharing a PostgreSQL server (an indexer running `catalog consume`) write the
 // same table; this engine catches up with their changes every `refreshIntervalMs` (default 1 s,
 // like Elasticsearch's refresh interval), so their writes are searchable here within about a
 // second. A PGlite database has one process, so it never needs to poll.
+import { join } from 'node:path';
 import { quoteIdent, type SqlDriver } from '../../store/sql/driver.js';
 import type { SearchDocument } from '../document.js';
 import { explain } from '../explain.js';
@@ -18,6 +21,7 @@ import { words } from '../words.js';
 import { compileFilter, type SlotPredicate } from './filter.js';
 import { InvertedIndex } from './inverted-index.js';
 import { migrateSearchEntries } from './migrations.js';
+import { readSnapshot, writeSnapshot, type SnapshotMeta } from './snapshot.js';
 import { runAutocomplete, runQuery } from './query.js';
 
 export interface MemorySearchEngineOptions {
@@ -25,18 +29,33 @@ export interface MemorySearchEngineOptions {
   schema?: string;
   /** How often to pick up other processes' changes on a PostgreSQL server (ms; 0 = never). Default 1,000. */
   refreshIntervalMs?: number;
+  /**
+   * The snapshot file; null for none. Default: `catalog-search-<schema>.snapshot` in an embedded
+   * database's data directory, none in memory or on a server.
+   */
+  snapshotPath?: string | null;
 }
 
 const MAX_COUNT = 1000;
 const LOAD_PAGE = 5000;
 /** Changes numbered this far below the newest seen are read again, for writers that committed late. */
 const LOOKBACK = 1000;
+/** A snapshot is rewritten after this many changes (and on close). */
+const SNAPSHOT_EVERY = 25_000;
+/** What the index holds: bump when documents, words or the snapshot's arrays change meaning. */
+const INDEX_FORMAT = 1;
 
 export class MemorySearchEngine implements SearchEngine {
   private readonly t: string;
   private readonly seq: string;
-  private readonly idx = new InvertedIndex();
+  private idx = new InvertedIndex();
   private watermark = 0;
+  private database = '';
+  private snapshotPath: string | null = null;
+  private changesSinceSnapshot = 0;
+  private snapshotting: Promise<void> | null = null;
+  /** How the last open found the index: from a snapshot plus the changes after it, or from the table. */
+  loaded: { from: 'snapshot' | 'table'; documents: number; changesAfterSnapshot: number; millis: number } = { from: 'table', documents: 0, changesAfterSnapshot: 0, millis: 0 };
   private timer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
 
@@ -50,7 +69,9 @@ export class MemorySearchEngine implements SearchEngine {
     const schema = options.schema ?? 'public';
     await migrateSearchEntries(driver, schema);
     const engine = new MemorySearchEngine(driver, schema);
-    await engine.load();
+    engine.snapshotPath = options.snapshotPath !== undefined ? options.snapshotPath
+      : driver.dataDir ? join(driver.dataDir, `catalog-search-${schema.replace(/[^\w-]/g, '_')}.snapshot`) : null;
+    await engine.load(schema);
     const interval = options.refreshIntervalMs ?? 1000;
     if (driver.kind === 'postgres' && interval > 0) {
       engine.timer = setInterval(() => void engine.refresh().catch(() => {}), interval);
@@ -59,8 +80,26 @@ export class MemorySearchEngine implements SearchEngine {
     return engine;
   }
 
-  private async load(): Promise<void> {
-    const [top] = await this.driver.query<{ seq: string | number | null }>(`SELECT max(seq) AS seq FROM ${this.t}`);
+  private async load(schema: string): Promise<void> {
+    const started = performance.now();
+    const [db] = await this.driver.query<{ id: string; last: string | number }>(
+      `SELECT (SELECT system_identifier::text FROM pg_control_system()) AS id, (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ${this.seq}) AS last`,
+    );
+    this.database = `${db!.id}/${schema}`;
+    const newest = Number(db!.last);
+    const snapshot = this.snapshotPath
+      ? await readSnapshot(this.snapshotPath, (meta) => meta.format === INDEX_FORMAT && meta.database === this.database && meta.seq <= newest)
+      : null;
+    if (snapshot) {
+      this.idx = InvertedIndex.fromParts(snapshot.parts);
+      this.watermark = snapshot.meta.seq;
+      const rows = await this.driver.query<{ urn: string; seq: string | number; document: string | null }>(
+        `SELECT urn, seq, document FROM ${this.t} WHERE seq > $1 ORDER BY seq`, [snapshot.meta.seq],
+      );
+      for (const row of rows) this.remember(row.urn, Number(row.seq), row.document === null ? null : (JSON.parse(row.document) as SearchDocument));
+      this.loaded = { from: 'snapshot', documents: this.idx.live, changesAfterSnapshot: rows.length, millis: Math.round(performance.now() - started) };
+      return;
+    }
     for (let after = ''; ;) {
       const rows = await this.driver.query<{ urn: string; seq: string | number; document: string }>(
         `SELECT urn, seq, document FROM ${this.t} WHERE urn > $1 AND document IS NOT NULL ORDER BY urn LIMIT ${LOAD_PAGE}`, [after],
@@ -69,7 +108,21 @@ export class MemorySearchEngine implements SearchEngine {
       if (rows.length < LOAD_PAGE) break;
       after = rows[rows.length - 1]!.urn;
     }
-    this.watermark = Number(top?.seq ?? 0);
+    this.watermark = newest;
+    this.loaded = { from: 'table', documents: this.idx.live, changesAfterSnapshot: 0, millis: Math.round(performance.now() - started) };
+    // Loaded the slow way: leave a snapshot for next time.
+    if (this.snapshotPath && this.idx.live > 0) this.changesSinceSnapshot = SNAPSHOT_EVERY;
+  }
+
+  /** Writes the snapshot now (on close, and in the background after SNAPSHOT_EVERY changes). */
+  async snapshot(): Promise<void> {
+    if (!this.snapshotPath) return;
+    await this.snapshotting;
+    const meta: SnapshotMeta = { format: INDEX_FORMAT, database: this.database, seq: this.watermark };
+    const parts = this.idx.exportParts();
+    this.changesSinceSnapshot = 0;
+    this.snapshotting = writeSnapshot(this.snapshotPath, meta, parts).finally(() => (this.snapshotting = null));
+    await this.snapshotting;
   }
 
   /** Applies the changes other processes committed since the last look (see LOOKBACK). */
@@ -96,6 +149,8 @@ export class MemorySearchEngine implements SearchEngine {
   private remember(urn: string, seq: number, doc: SearchDocument | null): void {
     if (doc) this.idx.put(doc, seq);
     else this.idx.remove(urn, seq);
+    this.watermark = Math.max(this.watermark, seq);
+    this.changesSinceSnapshot++;
     if (this.idx.wantsCompaction) this.idx.compact();
   }
 
@@ -129,6 +184,8 @@ export class MemorySearchEngine implements SearchEngine {
     });
     for (const row of gone) this.remember(row.urn, Number(row.seq), null);
     for (const row of put) this.remember(row.urn, Number(row.seq), docs.get(row.urn)!);
+    // A snapshot is an optimisation: one that fails to write is retried on the next round.
+    if (this.changesSinceSnapshot >= SNAPSHOT_EVERY && !this.snapshotting) void this.snapshot().catch(() => {});
   }
 
   async search(input: SearchQuery): Promise<SearchResults> {
@@ -192,19 +249,25 @@ export class MemorySearchEngine implements SearchEngine {
 
   async reset(): Promise<void> {
     // Rows become removals (not deleted), so processes polling this table drop what they hold.
-    await this.driver.query(`UPDATE ${this.t} SET seq = nextval('${this.seq}'), document = NULL WHERE document IS NOT NULL`);
+    const [row] = await this.driver.query<{ seq: string | number | null }>(
+      `WITH gone AS (UPDATE ${this.t} SET seq = nextval('${this.seq}'), document = NULL WHERE document IS NOT NULL RETURNING seq) SELECT max(seq) AS seq FROM gone`,
+    );
     this.idx.clear();
+    this.watermark = Math.max(this.watermark, Number(row?.seq ?? 0));
+    this.changesSinceSnapshot++;
   }
 
   async count(): Promise<number> {
     return this.idx.live;
   }
 
-  /** The driver belongs to the store; closing stops polling and releases the memory. */
+  /** The driver belongs to the store; closing stops polling, writes the snapshot if changed, and releases the memory. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.refreshing;
+    await this.snapshotting?.catch(() => {});
+    if (this.changesSinceSnapshot > 0) await this.snapshot().catch(() => {});
     this.idx.clear();
   }
 }

@@ -64,6 +64,11 @@ export class TrigramWordIndex {
     return scored.slice(0, limit).map(([w]) => w);
   }
 
+  /** Every word held, in the order added. */
+  words(): string[] {
+    return [...this.sizes.keys()];
+  }
+
   clear(): void {
     this.byTrigram.clear();
     this.sizes.clear();

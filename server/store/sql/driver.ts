@@ -15,6 +15,8 @@ export interface SqlExecutor {
 export interface SqlDriver extends SqlExecutor {
   /** `pglite` (embedded, one session) or `postgres` (a pool against a server). */
   readonly kind: 'pglite' | 'postgres';
+  /** The directory holding an embedded database's files (null in memory; absent for a server). */
+  readonly dataDir?: string | null;
   /** Runs `fn` inside BEGIN … COMMIT on one connection; rolls back if it throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -17,12 +17,12 @@ export interface PgliteDriverOptions {
 export class PgliteDriver implements SqlDriver {
   readonly kind = 'pglite' as const;
 
-  private constructor(private readonly db: PGlite) {}
+  private constructor(private readonly db: PGlite, readonly dataDir: string | null) {}
 
   static async open(options: PgliteDriverOptions): Promise<PgliteDriver> {
     if (options.dataDir !== null) mkdirSync(options.dataDir, { recursive: true });
     const db = await PGlite.create(options.dataDir ?? 'memory://', { extensions: options.extensions ?? { pg_trgm } });
-    return new PgliteDriver(db);
+    return new PgliteDriver(db, options.dataDir);
   }
 
   async query<R = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<R[]> {

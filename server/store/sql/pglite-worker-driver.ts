@@ -93,6 +93,8 @@ export class PgliteWorkerDriver implements SqlDriver {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   private closed = false;
 
+  readonly dataDir: string | null = null;
+
   private constructor(private readonly worker: Worker) {
     worker.unref();
     worker.on('message', (m: Reply) => {
@@ -114,6 +116,7 @@ export class PgliteWorkerDriver implements SqlDriver {
     const pglite = pathToFileURL(join(dirname(cjs), 'index.js')).href;
     const pgTrgm = pathToFileURL(join(dirname(cjs), 'contrib', 'pg_trgm.js')).href;
     const driver = new PgliteWorkerDriver(new Worker(WORKER_SOURCE, { eval: true, workerData: { pglite, pgTrgm } }));
+    (driver as { dataDir: string | null }).dataDir = options.dataDir;
     try {
       await driver.call({ op: 'open', dataDir: options.dataDir ?? 'memory://' });
     } catch (error) {

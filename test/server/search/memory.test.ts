@@ -1,6 +1,6 @@
 // The search conformance suite for the in-memory engine (the embedded default), its durable copy in
 // the store's PGlite database, and what only it promises: a reopened engine loads what was indexed.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -20,7 +20,7 @@ const doc = (name: string, extra: Partial<SearchDocument> = {}): SearchDocument 
   fieldDescriptions: [], fieldTags: [], fieldGlossaryTerms: [], owners: [], domains: [], container: null, ...extra,
 });
 
-it('loads what was indexed when the data directory is opened again, removals and replacements included', async () => {
+it('loads what was indexed when the data directory is opened again, from its snapshot and the changes after it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'memory-search-'));
   try {
     let store = await openStore(`pglite:${dir}`);
@@ -31,14 +31,35 @@ it('loads what was indexed when the data directory is opened again, removals and
     await engine.close();
     await store.close();
 
-    store = await openStore(`pglite:${dir}`);
-    engine = await MemorySearchEngine.open(store.driver);
-    expect(await engine.count()).toBe(2);
-    const r = await engine.search({ query: 'order', facets: ['tags'], explain: true });
-    expect(r.hits.map((h) => h.name)).toEqual(['orders']);
-    expect(r.hits[0]!.explanation!.rule).toBe('prefix');
-    expect(r.facets).toEqual([{ field: 'tags', values: [{ value: 'urn:li:tag:silver', count: 1 }] }]);
-    expect((await engine.search({ query: 'payments' })).total).toBe(0);
+    const reopened = async (): Promise<{ loaded: MemorySearchEngine['loaded']; orders: unknown; payments: number; refunds: number }> => {
+      store = await openStore(`pglite:${dir}`);
+      engine = await MemorySearchEngine.open(store.driver);
+      const r = await engine.search({ query: 'order', facets: ['tags'], explain: true });
+      const result = {
+        loaded: engine.loaded,
+        orders: { count: await engine.count(), names: r.hits.map((h) => [h.name, h.explanation!.rule]), facets: r.facets },
+        payments: (await engine.search({ query: 'payments' })).total,
+        refunds: (await engine.search({ query: 'refunds' })).total,
+      };
+      return result;
+    };
+    const orders = { count: 2, names: [['orders', 'prefix']], facets: [{ field: 'tags', values: [{ value: 'urn:li:tag:silver', count: 1 }] }] };
+
+    // Closing wrote a snapshot into the data directory; the next open reads it.
+    expect(existsSync(join(dir, 'catalog-search-public.snapshot'))).toBe(true);
+    expect(await reopened()).toMatchObject({ loaded: { from: 'snapshot', documents: 2, changesAfterSnapshot: 0 }, orders, payments: 0, refunds: 0 });
+
+    // A process that dies before writing its snapshot: the next open applies the changes after it.
+    await engine.index([doc('refunds')]);
+    await engine.remove([doc('customers').urn]);
+    await store.close();
+    expect(await reopened()).toMatchObject({ loaded: { from: 'snapshot', documents: 2, changesAfterSnapshot: 2 }, payments: 0, refunds: 1 });
+    await engine.close();
+    await store.close();
+
+    // A damaged snapshot is set aside: the index comes from the table, and is the same.
+    writeFileSync(join(dir, 'catalog-search-public.snapshot'), 'CATSRCH1 not really');
+    expect(await reopened()).toMatchObject({ loaded: { from: 'table', documents: 2 }, payments: 0, refunds: 1 });
     await engine.close();
     await store.close();
   } finally {
