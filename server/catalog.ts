@@ -9,8 +9,7 @@
 import type { Hono } from 'hono';
 import { InProcessEventBus, type EventBus, type SubscriberFailure } from './events/bus.js';
 import { openEventBus } from './events/open.js';
-import { KafkaEventBus } from './events/kafka-event-bus.js';
-import { consumeProposals, type ProposalConsumer } from './events/kafka-proposals.js';
+import type { ProposalConsumer } from './events/kafka-proposals.js';
 import { createRestApp } from './api/rest/app.js';
 import type { AuthEnv } from './api/rest/auth.js';
 import { TokenService } from './auth/token-service.js';
@@ -134,6 +133,8 @@ export type ConsumerRole = 'search' | 'graph' | 'proposals';
 export async function createIndexers(config: BackendConfig & { only?: ConsumerRole }): Promise<IndexerProcess> {
   const backends = await openBackends(config);
   const { bus } = backends;
+  const { KafkaEventBus } = await import('./events/kafka-event-bus.js');
+  const { consumeProposals } = await import('./events/kafka-proposals.js');
   if (!(bus instanceof KafkaEventBus)) {
     await backends.close();
     throw new BackendUrlError('an indexer process reads change logs from Kafka; give an events URL (kafka://host:9092)');

@@ -4,7 +4,6 @@
 //       ?prefix=<topic prefix>&group=catalog&partitions=4&replication=1&from=earliest|latest
 import { BackendUrlError, choiceParam, intParam, isEmbedded, nameParam, redactUrl } from '../backend-url.js';
 import { InProcessEventBus, type EventBus, type SubscriberFailure } from './bus.js';
-import { KafkaEventBus } from './kafka-event-bus.js';
 
 export const ACCEPTED_EVENT_URLS = [
   'embedded  (default: in-process, indexers run in the serving process)',
@@ -33,6 +32,7 @@ export async function openEventBus(url: string | undefined, context: EventBusCon
     throw new BackendUrlError(`unsupported events URL "${redactUrl(url!)}"; use one of:\n  ${ACCEPTED_EVENT_URLS.join('\n  ')}`);
   }
   const { brokers, params } = parseKafkaUrl(url!);
+  const { KafkaEventBus } = await import('./kafka-event-bus.js'); // on demand: kafkajs is only needed with Kafka
   return KafkaEventBus.open({
     brokers,
     clientId: context.clientId,

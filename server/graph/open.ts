@@ -5,7 +5,6 @@
 import { BackendUrlError, isEmbedded, nameParam, parseBackendUrl } from '../backend-url.js';
 import type { SqlDriver } from '../store/sql/driver.js';
 import type { LineageGraph } from './lineage-graph.js';
-import { Neo4jLineageGraph } from './neo4j/neo4j-lineage-graph.js';
 import { PgLineageGraph } from './pg/pg-lineage-graph.js';
 
 export const ACCEPTED_GRAPH_URLS = [
@@ -30,5 +29,6 @@ export async function openLineageGraph(url: string | undefined, context: GraphCo
   const database = parsed.searchParams.has('database') ? nameParam(parsed, 'database', '') : undefined;
   const label = nameParam(parsed, 'label', 'LineageNode');
   parsed.search = '';
+  const { Neo4jLineageGraph } = await import('./neo4j/neo4j-lineage-graph.js'); // on demand: neo4j-driver is slow to load
   return Neo4jLineageGraph.open({ url: parsed.href, database, label });
 }

@@ -7,7 +7,6 @@
 //       ?index=catalog_search  &refresh=wait_for|true|false  &shards=1  &replicas=0
 import { BackendUrlError, choiceParam, intParam, isEmbedded, nameParam, parseBackendUrl, withoutQuery } from '../backend-url.js';
 import type { SqlDriver } from '../store/sql/driver.js';
-import { EsSearchEngine } from './elasticsearch/es-search-engine.js';
 import { MemorySearchEngine } from './memory/memory-search-engine.js';
 import { PgSearchEngine } from './pg/pg-search-engine.js';
 import type { SearchEngine } from './search-engine.js';
@@ -34,6 +33,8 @@ export async function openSearchEngine(url: string | undefined, context: SearchC
     throw new BackendUrlError(`unsupported search URL scheme "${parsed.protocol}"; use one of:\n  ${ACCEPTED_SEARCH_URLS.join('\n  ')}`);
   }
   const refresh = choiceParam(parsed, 'refresh', ['wait_for', 'true', 'false'], 'wait_for');
+  // Loaded on demand: the Elasticsearch client is a fifth of a second of every start otherwise.
+  const { EsSearchEngine } = await import('./elasticsearch/es-search-engine.js');
   return EsSearchEngine.open({
     node: withoutQuery(parsed),
     index: nameParam(parsed, 'index', 'catalog_search').toLowerCase(),

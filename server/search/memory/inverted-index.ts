@@ -17,6 +17,7 @@ export const QUALIFIED = 2;
 export const DESCRIBED = 4;
 export const COLUMNS = 8;
 
+const DIGITS = /^\d+$/;
 const ALIVE = 1;
 const REMOVED = 2;
 
@@ -120,7 +121,7 @@ export class InvertedIndex {
   /** Slots ordered by (lower-cased name, URN), for name prefixes; new slots merged in lazily. */
   private byName: number[] = [];
   private newNames: number[] = [];
-  /** Name and qualified-name words of three letters or more: where near spellings come from. */
+  /** Name and qualified-name words of three letters or more, numbers aside: where near spellings come from. */
   readonly nameWords = new TrigramWordIndex();
   private readonly slotOf = new Map<string, number>();
   /** The sequence number of the last change applied per URN (removals included). */
@@ -196,7 +197,8 @@ export class InvertedIndex {
         this.newWords.push(word);
       }
       postings.push(slot, bits);
-      if (bits & (NAME | QUALIFIED) && word.length >= 3) this.nameWords.add(word);
+      // Near spellings of a number are not what anyone meant: numbers are left out.
+      if (bits & (NAME | QUALIFIED) && word.length >= 3 && !DIGITS.test(word)) this.nameWords.add(word);
     }
     return true;
   }

@@ -198,13 +198,12 @@ export class MemorySearchEngine implements SearchEngine {
     const alternatives = this.nearSpellings(ws);
     const keep = this.keep(input.types, input.includeRemoved || mentions(input.filter, 'removed'), input.filter ? compileFilter(input.filter, this.idx) : null);
     const result = runQuery(this.idx, { q, ws, alternatives, keep, start, count, facets, maxFacetValues: Math.max(1, input.maxFacetValues ?? 20) });
-    const documents = input.explain ? await this.documents(result.page.map((r) => this.idx.urns[r.slot]!)) : null;
-    const hits = result.page.map(({ slot, rule, score }) => {
-      const urn = this.idx.urns[slot]!;
-      const hit: SearchResults['hits'][number] = { urn, entityType: this.entityType(slot), name: this.idx.names[slot]! };
-      if (documents) hit.explanation = explain(rule, score, q, ws, alternatives, documents.get(urn) ?? null);
-      return hit;
-    });
+    // Slots are read before any await: a compaction or snapshot in between renumbers them.
+    const hits: SearchResults['hits'] = result.page.map(({ slot }) => ({ urn: this.idx.urns[slot]!, entityType: this.entityType(slot), name: this.idx.names[slot]! }));
+    if (input.explain) {
+      const documents = await this.documents(hits.map((h) => h.urn));
+      hits.forEach((hit, i) => (hit.explanation = explain(result.page[i]!.rule, result.page[i]!.score, q, ws, alternatives, documents.get(hit.urn) ?? null)));
+    }
     return { start, count: hits.length, total: result.total, hits, facets: result.facets };
   }
 
