@@ -46,7 +46,7 @@ export interface IndexParts {
   seqs: Float64Array;
   state: Uint8Array;
   types: Int32Array;
-  /** Slot s's packed values are packedPool[packedOffsets[s] .. packedOffsets[s + 1]). */
+  /** Slot s's block of values starts at packedPool[packedOffsets[s]] (see InvertedIndex.pool). */
   packedOffsets: Int32Array;
   packedPool: Int32Array;
   tables: Record<Exclude<SearchField, 'urn'>, string[]>;
@@ -107,8 +107,14 @@ export class InvertedIndex {
   readonly names: string[] = [];
   readonly nameLowers: string[] = [];
   readonly qualifiedLowers: Array<string | null> = [];
-  /** Per slot: VALUE_FIELDS.length + 1 offsets, then the value ids of every field. */
-  private readonly packed: Int32Array[] = [];
+  /**
+   * Every slot's values in one array, a block per slot: VALUE_FIELDS.length + 1 offsets (relative
+   * to the block; the last is the block's length), then the value ids of every field. `blockAt`
+   * gives each slot's block. One array rather than one per slot: facet counting walks it often.
+   */
+  private pool: Int32Array<ArrayBufferLike> = new Int32Array(1 << 16);
+  private poolUsed = 0;
+  private blockAt = new Int32Array(1024);
   /** Per slot: bit 1 alive, bit 2 soft-deleted (status.removed). */
   private state = new Uint8Array(1024);
   /** Per slot: the entity type's value id (the `_entityType` table). */
@@ -169,7 +175,13 @@ export class InvertedIndex {
     const nameLower = doc.name.toLowerCase();
     this.nameLowers.push(nameLower);
     this.qualifiedLowers.push(doc.qualifiedName?.toLowerCase() ?? null);
-    this.packed.push(this.pack(doc));
+    const block = this.pack(doc);
+    if (this.poolUsed + block.length > this.pool.length) {
+      const pool = new Int32Array(Math.max(this.pool.length * 2, this.poolUsed + block.length));
+      pool.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = pool;
+    }
+    this.pool.set(block, this.poolUsed);
     if (slot === this.state.length) {
       const state = new Uint8Array(slot * 2);
       state.set(this.state);
@@ -177,7 +189,12 @@ export class InvertedIndex {
       const types = new Int32Array(slot * 2);
       types.set(this.types);
       this.types = types;
+      const blockAt = new Int32Array(slot * 2);
+      blockAt.set(this.blockAt);
+      this.blockAt = blockAt;
     }
+    this.blockAt[slot] = this.poolUsed;
+    this.poolUsed += block.length;
     this.state[slot] = doc.removed ? ALIVE | REMOVED : ALIVE;
     this.types[slot] = this.tables._entityType.id(doc.entityType);
     this.slotOf.set(doc.urn, slot);
@@ -232,7 +249,7 @@ export class InvertedIndex {
     });
     const head = VALUE_FIELDS.length + 1;
     const packed = new Int32Array(head + ids.reduce((n, x) => n + x.length, 0));
-    let at = head;
+    let at = head; // offsets are relative to the block
     ids.forEach((list, i) => {
       packed[i] = at;
       packed.set(list, at);
@@ -247,22 +264,28 @@ export class InvertedIndex {
     return FIELD_INDEX.get(field)!;
   }
 
-  /** A slot's packed values: entries `at` and `at + 1` are the start and end of field `at`'s ids. */
-  packedOf(slot: number): Int32Array {
-    return this.packed[slot]!;
+  /** The values of every slot (valid until the next change): see blockOf. */
+  get values(): Int32Array {
+    return this.pool;
+  }
+
+  /** Where a slot's block starts in `values`: field `at`'s ids are values[b + values[b + at] .. b + values[b + at + 1]). */
+  blockOf(slot: number): number {
+    return this.blockAt[slot]!;
   }
 
   /** Whether `slot` holds any of `ids` in the field at position `at` (see fieldAt). */
   hasAnyAt(slot: number, at: number, ids: ReadonlySet<number>): boolean {
-    const packed = this.packed[slot]!;
-    for (let k = packed[at]!, end = packed[at + 1]!; k < end; k++) if (ids.has(packed[k]!)) return true;
+    const b = this.blockAt[slot]!;
+    const pool = this.pool;
+    for (let k = b + pool[b + at]!, end = b + pool[b + at + 1]!; k < end; k++) if (ids.has(pool[k]!)) return true;
     return false;
   }
 
   valueCount(slot: number, field: Exclude<SearchField, 'urn'>): number {
-    const packed = this.packed[slot]!;
+    const b = this.blockAt[slot]!;
     const i = FIELD_INDEX.get(field)!;
-    return packed[i + 1]! - packed[i]!;
+    return this.pool[b + i + 1]! - this.pool[b + i]!;
   }
 
   /** Per slot, the groups in which some word starting with `prefix` occurs (0: none). */
@@ -316,10 +339,9 @@ export class InvertedIndex {
     this.namesStartingWith('').next(); // merges pending names into byName
     this.wordsStartingWith('\uffff'); // and pending words into sortedWords
     const n = this.slots;
-    const packedOffsets = new Int32Array(n + 1);
-    for (let s = 0; s < n; s++) packedOffsets[s + 1] = packedOffsets[s]! + this.packed[s]!.length;
-    const packedPool = new Int32Array(packedOffsets[n]!);
-    for (let s = 0; s < n; s++) packedPool.set(this.packed[s]!, packedOffsets[s]!);
+    // After compaction the blocks are in slot order, back to back.
+    const packedOffsets = this.blockAt.slice(0, n);
+    const packedPool = this.pool.slice(0, this.poolUsed);
     const words = this.sortedWords;
     const postingLengths = Int32Array.from(words, (w) => this.words.get(w)!.length);
     const total = postingLengths.reduce((a, b) => a + b, 0);
@@ -349,7 +371,10 @@ export class InvertedIndex {
     index.names.push(...parts.names);
     for (const name of parts.names) index.nameLowers.push(name.toLowerCase());
     index.qualifiedLowers.push(...parts.qualifiedLowers);
-    for (let s = 0; s < n; s++) index.packed.push(parts.packedPool.subarray(parts.packedOffsets[s]!, parts.packedOffsets[s + 1]!));
+    index.pool = parts.packedPool;
+    index.poolUsed = parts.packedPool.length;
+    index.blockAt = new Int32Array(Math.max(1024, n * 2));
+    index.blockAt.set(parts.packedOffsets.subarray(0, n));
     index.state = new Uint8Array(Math.max(1024, n * 2));
     index.state.set(parts.state);
     index.types = new Int32Array(index.state.length);
@@ -395,7 +420,21 @@ export class InvertedIndex {
       for (let s = 0; s < list.length; s++) if (renumber[s]! >= 0) list[at++] = list[s]!;
       list.length = at;
     };
-    for (const list of [this.urns, this.names, this.nameLowers, this.qualifiedLowers, this.packed] as unknown[][]) keep(list);
+    for (const list of [this.urns, this.names, this.nameLowers, this.qualifiedLowers] as unknown[][]) keep(list);
+    const pool = new Int32Array(Math.max(1 << 16, this.poolUsed));
+    const blockAt = new Int32Array(Math.max(1024, next * 2));
+    let used = 0;
+    for (let s = 0; s < renumber.length; s++) {
+      if (renumber[s]! < 0) continue;
+      const b = this.blockAt[s]!;
+      const length = this.pool[b + VALUE_FIELDS.length]!;
+      pool.set(this.pool.subarray(b, b + length), used);
+      blockAt[renumber[s]!] = used;
+      used += length;
+    }
+    this.pool = pool;
+    this.poolUsed = used;
+    this.blockAt = blockAt;
     const state = new Uint8Array(Math.max(1024, next * 2));
     const types = new Int32Array(state.length);
     for (let s = 0; s < renumber.length; s++) {
@@ -427,7 +466,10 @@ export class InvertedIndex {
   }
 
   clear(): void {
-    for (const list of [this.urns, this.names, this.nameLowers, this.qualifiedLowers, this.packed, this.byName, this.newNames, this.sortedWords, this.newWords] as unknown[][]) list.length = 0;
+    for (const list of [this.urns, this.names, this.nameLowers, this.qualifiedLowers, this.byName, this.newNames, this.sortedWords, this.newWords] as unknown[][]) list.length = 0;
+    this.pool = new Int32Array(1 << 16);
+    this.poolUsed = 0;
+    this.blockAt = new Int32Array(1024);
     this.state = new Uint8Array(1024);
     this.types = new Int32Array(1024);
     this.words.clear();

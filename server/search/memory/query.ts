@@ -58,7 +58,7 @@ export function runQuery(index: InvertedIndex, plan: QueryPlan): QueryResult {
   const counters = plan.facets.map((field) => field === 'urn'
     ? { field, counts: null, urns: new Map<string, number>() }
     : { field, counts: new Int32Array(index.tables[field].values.length), urns: null });
-  // Hot loop state, flat: the facet fields' positions in a slot's packed values and their counters.
+  // Hot loop state, flat: the facet fields' positions in a slot's block of values, and their counters.
   const valueCounters = counters.filter((c) => c.counts);
   const at = valueCounters.map((c) => index.fieldAt(c.field as Exclude<SearchField, 'urn'>));
   const counts = valueCounters.map((c) => c.counts!);
@@ -69,10 +69,11 @@ export function runQuery(index: InvertedIndex, plan: QueryPlan): QueryResult {
     total++;
     top.offer(slot, RULE[rule], (MATCH_RULES.length - RULE[rule]) * 100 + 99 * sub);
     if (facetFields) {
-      const packed = index.packedOf(slot);
+      const values = index.values;
+      const b = index.blockOf(slot);
       for (let f = 0; f < facetFields; f++) {
         const c = counts[f]!;
-        for (let k = packed[at[f]!]!, end = packed[at[f]! + 1]!; k < end; k++) c[packed[k]!]!++;
+        for (let k = b + values[b + at[f]!]!, end = b + values[b + at[f]! + 1]!; k < end; k++) c[values[k]!]!++;
       }
     }
     if (urnCounter) urnCounter.set(index.urns[slot]!, 1);
