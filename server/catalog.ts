@@ -38,6 +38,8 @@ export interface BackendConfig {
   /** Event bus URL: `embedded` (default, in-process) or `kafka://host:9092`. */
   events?: string;
   log?: (line: string) => void;
+  /** This process only writes to search (`catalog ingest`), never queries it. */
+  searchWriteOnly?: boolean;
 }
 
 export interface CatalogConfig extends BackendConfig {
@@ -85,7 +87,7 @@ export async function openBackends(config: BackendConfig): Promise<Backends> {
     const bus = (opened.bus = await openEventBus(config.events, { onSubscriberError, log: config.log }));
     const store = (opened.store = await openStore(config.store, { bus }));
     const graph = (opened.graph = await openLineageGraph(config.graph, { store }));
-    const search = (opened.search = await openSearchEngine(config.search, { store }));
+    const search = (opened.search = await openSearchEngine(config.search, { store, writeOnly: config.searchWriteOnly }));
     return { store, bus, graph, search, close };
   } catch (error) {
     await close();

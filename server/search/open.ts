@@ -20,13 +20,17 @@ export const ACCEPTED_SEARCH_URLS = [
 export interface SearchContext {
   /** The store's database, for the embedded engine; null when the store is not at hand. */
   store: { driver: SqlDriver; schema?: string } | null;
+  /** Only writes (an ingesting process): the embedded engine then loads no index when its database is a server. */
+  writeOnly?: boolean;
 }
 
 export async function openSearchEngine(url: string | undefined, context: SearchContext): Promise<SearchEngine> {
   if (isEmbedded(url) || url === 'embedded:fulltext') {
     if (!context.store) throw new BackendUrlError('the embedded search engine lives in the store\'s database; give a store URL');
     const options = { schema: context.store.schema };
-    return url === 'embedded:fulltext' ? PgSearchEngine.open(context.store.driver, options) : MemorySearchEngine.open(context.store.driver, options);
+    if (url === 'embedded:fulltext') return PgSearchEngine.open(context.store.driver, options);
+    // On PGlite the snapshot makes loading cheap, and a writer keeps it fresh for the next start.
+    return MemorySearchEngine.open(context.store.driver, { ...options, writeOnly: context.writeOnly === true && context.store.driver.kind === 'postgres' });
   }
   const parsed = parseBackendUrl('search', url!, ACCEPTED_SEARCH_URLS);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {

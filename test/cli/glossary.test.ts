@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog, tempDir } from '../support/cli.js';
+import { openBackends } from '../../server/catalog.js';
 
 describe('ingesting the seed business glossary', () => {
   const store = `pglite:${path.join(tempDir(), 'store')}`;
@@ -11,6 +12,17 @@ describe('ingesting the seed business glossary', () => {
     expect(out.stderr).not.toContain('error');
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/Pipeline finished successfully; produced \d+ work units/);
+  });
+
+  it('leaves what it ingested searchable: the run indexes as it writes', async () => {
+    const backends = await openBackends({ store });
+    try {
+      const r = await backends.search.search({ query: 'sensitive', types: ['glossaryTerm'], facets: [] });
+      expect(r.hits.map((h) => h.urn)).toContain('urn:li:glossaryTerm:Classification.Sensitive');
+      expect((await backends.search.search({ query: '*', types: ['glossaryNode'], facets: [] })).total).toBeGreaterThan(0);
+    } finally {
+      await backends.close();
+    }
   });
 
   it('shows Classification.Sensitive with its info and the terms that inherit it', () => {

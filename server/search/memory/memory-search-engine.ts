@@ -34,6 +34,11 @@ export interface MemorySearchEngineOptions {
    * database's data directory, none in memory or on a server.
    */
   snapshotPath?: string | null;
+  /**
+   * Only write (an ingesting process on a PostgreSQL server): changes go to the table, nothing is
+   * loaded or kept in memory, and queries are refused. Serving processes pick the changes up.
+   */
+  writeOnly?: boolean;
 }
 
 const MAX_COUNT = 1000;
@@ -54,6 +59,7 @@ export class MemorySearchEngine implements SearchEngine {
   private snapshotPath: string | null = null;
   private changesSinceSnapshot = 0;
   private snapshotting: Promise<void> | null = null;
+  private writeOnly = false;
   /** How the last open found the index: from a snapshot plus the changes after it, or from the table. */
   loaded: { from: 'snapshot' | 'table'; documents: number; changesAfterSnapshot: number; millis: number } = { from: 'table', documents: 0, changesAfterSnapshot: 0, millis: 0 };
   private timer: NodeJS.Timeout | null = null;
@@ -69,6 +75,10 @@ export class MemorySearchEngine implements SearchEngine {
     const schema = options.schema ?? 'public';
     await migrateSearchEntries(driver, schema);
     const engine = new MemorySearchEngine(driver, schema);
+    if (options.writeOnly) {
+      engine.writeOnly = true;
+      return engine;
+    }
     engine.snapshotPath = options.snapshotPath !== undefined ? options.snapshotPath
       : driver.dataDir ? join(driver.dataDir, `catalog-search-${schema.replace(/[^\w-]/g, '_')}.snapshot`) : null;
     await engine.load(schema);
@@ -182,6 +192,7 @@ export class MemorySearchEngine implements SearchEngine {
         : [];
       return { put, gone };
     });
+    if (this.writeOnly) return;
     for (const row of gone) this.remember(row.urn, Number(row.seq), null);
     for (const row of put) this.remember(row.urn, Number(row.seq), docs.get(row.urn)!);
     // A snapshot is an optimisation: one that fails to write is retried on the next round.
@@ -189,6 +200,7 @@ export class MemorySearchEngine implements SearchEngine {
   }
 
   async search(input: SearchQuery): Promise<SearchResults> {
+    this.readable();
     const start = Math.max(0, Math.floor(input.start ?? 0));
     const count = Math.min(MAX_COUNT, Math.max(0, Math.floor(input.count ?? 10)));
     const facets = input.facets ?? DEFAULT_FACETS;
@@ -208,12 +220,17 @@ export class MemorySearchEngine implements SearchEngine {
   }
 
   async autocomplete(prefix: string, options: { types?: string[]; limit?: number; includeRemoved?: boolean } = {}): Promise<AutocompleteSuggestion[]> {
+    this.readable();
     const p = prefix.trim().toLowerCase();
     const limit = Math.min(100, Math.max(1, options.limit ?? 10));
     if (!p) return [];
     const ws = words(p);
     const suggestions = runAutocomplete(this.idx, p, ws, this.nearSpellings(ws), this.keep(options.types, !!options.includeRemoved, null), limit);
     return suggestions.map(({ slot, rule }) => ({ urn: this.idx.urns[slot]!, entityType: this.entityType(slot), text: this.idx.names[slot]!, rule }));
+  }
+
+  private readable(): void {
+    if (this.writeOnly) throw new Error('this search engine was opened to write only (an ingesting process); query a serving one');
   }
 
   private entityType(slot: number): string {

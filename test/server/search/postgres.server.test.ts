@@ -32,7 +32,7 @@ await withPostgresSchema('memory_search_test', (url, schema) => {
     return { store, engine: await MemorySearchEngine.open(store.driver, { schema }) };
   });
 
-  it('picks up changes another process wrote to the same table, removals included', async () => {
+  it('picks up changes another process (a write-only ingesting one) wrote to the same table, removals included', async () => {
     const doc = (name: string): SearchDocument => ({
       urn: `urn:li:dataset:(urn:li:dataPlatform:postgres,crm.public.${name},PROD)`, entityType: 'dataset', name, qualifiedName: `crm.public.${name}`,
       description: null, platform: 'postgres', origin: 'PROD', removed: false, typeNames: [], tags: [], glossaryTerms: [], fieldPaths: [],
@@ -40,12 +40,14 @@ await withPostgresSchema('memory_search_test', (url, schema) => {
     });
     const writerStore = await openStore(url, { schema });
     const readerStore = await openStore(url, { schema });
-    const writer = await MemorySearchEngine.open(writerStore.driver, { schema, refreshIntervalMs: 0 });
+    // The writer is what `catalog ingest` opens on a server: it loads nothing and answers nothing.
+    const writer = await MemorySearchEngine.open(writerStore.driver, { schema, writeOnly: true });
     const reader = await MemorySearchEngine.open(readerStore.driver, { schema, refreshIntervalMs: 50 });
     try {
       await writer.index([doc('accounts_ledger'), doc('accounts_archive')]);
       await expect.poll(async () => (await reader.search({ query: 'accounts', facets: [] })).hits.map((h) => h.name), { timeout: 5000 })
         .toEqual(['accounts_ledger', 'accounts_archive']);
+      await expect(writer.search({ query: 'accounts' })).rejects.toThrow(/opened to write only/);
       await writer.remove([doc('accounts_archive').urn]);
       await expect.poll(async () => (await reader.search({ query: 'accounts', facets: [] })).hits.map((h) => h.name), { timeout: 5000 }).toEqual(['accounts_ledger']);
     } finally {
