@@ -82,6 +82,8 @@ export class MemorySearchEngine implements SearchEngine {
     engine.snapshotPath = options.snapshotPath !== undefined ? options.snapshotPath
       : driver.dataDir ? join(driver.dataDir, `catalog-search-${schema.replace(/[^\w-]/g, '_')}.snapshot`) : null;
     await engine.load(schema);
+    // Loaded from the table (no snapshot yet, or a stale one): leave a snapshot for the next start.
+    if (engine.changesSinceSnapshot >= SNAPSHOT_EVERY) void engine.snapshot().catch(() => {});
     const interval = options.refreshIntervalMs ?? 1000;
     if (driver.kind === 'postgres' && interval > 0) {
       engine.timer = setInterval(() => void engine.refresh().catch(() => {}), interval);
@@ -120,7 +122,6 @@ export class MemorySearchEngine implements SearchEngine {
     }
     this.watermark = newest;
     this.loaded = { from: 'table', documents: this.idx.live, changesAfterSnapshot: 0, millis: Math.round(performance.now() - started) };
-    // Loaded the slow way: leave a snapshot for next time.
     if (this.snapshotPath && this.idx.live > 0) this.changesSinceSnapshot = SNAPSHOT_EVERY;
   }
 
