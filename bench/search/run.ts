@@ -57,7 +57,8 @@ async function timeAll(label: string, runs: Array<() => Promise<unknown>>): Prom
     await run();
     ms.push(performance.now() - t);
   }
-  console.log(`${label.padEnd(34)} n=${ms.length}  p50 ${percentile(ms, 50).toFixed(1)} ms  p95 ${percentile(ms, 95).toFixed(1)} ms  max ${Math.max(...ms).toFixed(1)} ms`);
+  const fmt = (x: number): string => x.toFixed(x < 1 ? 2 : 1);
+  console.log(`${label.padEnd(34)} n=${ms.length}  p50 ${fmt(percentile(ms, 50))} ms  p95 ${fmt(percentile(ms, 95))} ms  max ${fmt(Math.max(...ms))} ms`);
 }
 
 const driver = await PgliteDriver.open({ dataDir: null });
